@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import dossier from './src/integrations/dossier.ts';
+import atomicOutput from './src/integrations/atomic-output.ts';
+import { siteUrl } from './src/lib/content/site.ts';
+
+export default defineConfig({
+  site: siteUrl(),
+  outDir: process.env.DOSSIER_OUT_DIR || './dist',
+  trailingSlash: 'always',
+  // 'jsx' (the Astro 7 default) drops the spaces between inline elements in running text.
+  compressHTML: false,
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [dossier(), mdx(), atomicOutput()],
+});

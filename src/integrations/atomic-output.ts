@@ -1,0 +1,45 @@
+import type { AstroIntegration } from 'astro';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Builds into a staging folder and swaps it in only when every other integration has finished,
+ * so a failed or killed build never leaves a half-written site where the last good one was.
+ * List it last: Astro runs `astro:build:done` hooks in order.
+ */
+export default function atomicOutput(): AstroIntegration {
+  let finalDir = '';
+  let stagingDir = '';
+  return {
+    name: 'dossier:atomic-output',
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        if (command !== 'build') return;
+        finalDir = fileURLToPath(config.outDir).replace(/\/$/, '');
+        stagingDir = `${finalDir}.staging`;
+        recover(finalDir);
+        rmSync(stagingDir, { recursive: true, force: true });
+        updateConfig({ outDir: new URL(`file://${stagingDir}/`) });
+      },
+      'astro:build:done': ({ logger }) => {
+        swapIn(stagingDir, finalDir);
+        logger.info(`published ${finalDir}`);
+      },
+    },
+  };
+}
+
+/** A build killed between the two renames of a swap leaves only `<dir>.old`: put it back. */
+export function recover(finalDir: string): void {
+  const old = `${finalDir}.old`;
+  if (!existsSync(finalDir) && existsSync(old)) renameSync(old, finalDir);
+  rmSync(old, { recursive: true, force: true });
+}
+
+export function swapIn(stagingDir: string, finalDir: string): void {
+  const old = `${finalDir}.old`;
+  rmSync(old, { recursive: true, force: true });
+  if (existsSync(finalDir)) renameSync(finalDir, old);
+  renameSync(stagingDir, finalDir);
+  rmSync(old, { recursive: true, force: true });
+}

@@ -1,0 +1,85 @@
+import { mdxToMdast } from 'satteri';
+import type { Problem } from '../problems.ts';
+
+/** The components an analysis page may use, and which attributes hold ids of which collection. */
+export const MDX_COMPONENTS = [
+  'ClaimMatrix',
+  'ClaimList',
+  'Quote',
+  'QuoteVariants',
+  'ResponseList',
+  'SourcingTable',
+  'SingleSourceClaims',
+  'Timeline',
+  'ContextList',
+  'Finding',
+  'SourceList',
+] as const;
+
+export const ID_ATTRIBUTES = {
+  claim: 'claims',
+  source: 'sources',
+  response: 'responses',
+  event: 'events',
+  context: 'context',
+  outlet: 'outlets',
+  actor: 'actors',
+} as const;
+
+export type IdCollection = (typeof ID_ATTRIBUTES)[keyof typeof ID_ATTRIBUTES];
+
+interface MdNode {
+  type: string;
+  name?: string | null;
+  position?: { start?: { line?: number } };
+  attributes?: { type: string; name?: string; value?: unknown }[];
+  children?: MdNode[];
+}
+
+/**
+ * Parse an MDX page and check that it compiles and that every component it uses, and
+ * every id it passes, exists. `ids` holds the known ids of each collection.
+ */
+export function checkMdxPage(file: string, body: string, bodyLine: number, ids: Record<IdCollection, Set<string>>): Problem[] {
+  const problems: Problem[] = [];
+  let tree: MdNode;
+  try {
+    tree = mdxToMdast(body) as unknown as MdNode;
+  } catch (err) {
+    const message = (err as Error).message;
+    const m = /^(\d+):(\d+):\s*(.*)$/s.exec(message);
+    problems.push({
+      file,
+      line: m ? Number(m[1]) + bodyLine - 1 : bodyLine,
+      message: `is not valid MDX: ${m ? m[3].split('\n')[0] : message}`,
+      fix: 'Close every component tag (<Name ... />), balance { } and escape a literal "<" as "&lt;".',
+    });
+    return problems;
+  }
+  const visit = (node: MdNode) => {
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
+      const line = (node.position?.start?.line ?? 1) + bodyLine - 1;
+      if (/^[A-Z]/.test(node.name) && !(MDX_COMPONENTS as readonly string[]).includes(node.name)) {
+        problems.push({ file, line, message: `uses unknown component <${node.name}>`, fix: `Use one of: ${MDX_COMPONENTS.join(', ')}.` });
+      }
+      for (const attr of node.attributes ?? []) {
+        const collection = attr.name ? ID_ATTRIBUTES[attr.name as keyof typeof ID_ATTRIBUTES] : undefined;
+        if (!collection || typeof attr.value !== 'string') continue;
+        for (const id of attr.value.split(',').map((s) => s.trim()).filter(Boolean)) {
+          if (!ids[collection].has(id)) {
+            problems.push({
+              file,
+              line,
+              field: `<${node.name} ${attr.name}>`,
+              message: `<${node.name}> refers to unknown ${attr.name} "${id}"`,
+              fix: `Use an existing ${attr.name} id (see src/content/${collection === 'context' ? 'context.yaml' : collection}) or add it.`,
+            });
+          }
+        }
+      }
+    }
+    node.children?.forEach(visit);
+  };
+  visit(tree);
+  return problems;
+}

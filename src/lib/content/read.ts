@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, extname, join, relative } from 'node:path';
+import type { Problem } from '../problems.ts';
+import { splitFrontmatter } from './frontmatter.ts';
+import { parseYaml } from './yaml.ts';
+
+/** The file layout of a dossier's content folder. Another dossier keeps the same shape. */
+export const LAYOUT = {
+  dossier: 'dossier.yaml',
+  outlets: 'outlets.yaml',
+  actors: 'actors.yaml',
+  events: 'events.yaml',
+  context: 'context.yaml',
+  captures: 'captures',
+  sources: 'sources',
+  claims: 'claims',
+  responses: 'responses',
+  pages: 'pages',
+} as const;
+
+export type ListCollection = 'outlets' | 'actors' | 'events' | 'context';
+export type FileCollection = 'sources' | 'claims' | 'responses' | 'pages';
+
+/** An entry as read from disk, before its schema is applied. */
+export interface RawEntry {
+  id: string;
+  /** Path relative to the project root, for messages. */
+  file: string;
+  /** Line at which the entry starts, for list files. */
+  line?: number;
+  data: unknown;
+  body?: string;
+  bodyLine?: number;
+  lineOf: (path: (string | number)[]) => number | undefined;
+}
+
+export interface RawCapture {
+  id: string;
+  file: string;
+  bytes: number;
+  sha256: string;
+  text: string;
+}
+
+export interface RawContent {
+  dir: string;
+  dossier?: RawEntry;
+  lists: Record<ListCollection, RawEntry[]>;
+  files: Record<FileCollection, RawEntry[]>;
+  captures: RawCapture[];
+  problems: Problem[];
+}
+
+const noLine = () => undefined;
+
+export function sha256(data: Buffer | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Read one capture file. Its id is its file name without ".txt". */
+export function readCapture(path: string, root: string): RawCapture {
+  const bytes = readFileSync(path);
+  return {
+    id: basename(path, '.txt'),
+    file: relative(root, path),
+    bytes: bytes.length,
+    sha256: sha256(bytes),
+    text: bytes.toString('utf8'),
+  };
+}
+
+function listDir(dir: string, ext: string[]): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => ext.includes(extname(f)) && !f.startsWith('.') && !f.startsWith('_'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+function yamlProblem(file: string, line: number | undefined, message: string): Problem {
+  return {
+    file,
+    line,
+    message: `is not valid YAML: ${message}`,
+    fix: 'Correct the YAML syntax at that line (check indentation, colons and quoting; quote any text containing ": " or "#").',
+  };
+}
+
+/** A YAML file holding a list of entries, each with an `id`. */
+export function readListFile(path: string, root: string, problems: Problem[]): RawEntry[] {
+  const file = relative(root, path);
+  if (!existsSync(path)) {
+    problems.push({ file, message: 'is missing', fix: `Create ${file} holding a YAML list of entries (it may be an empty list: []).` });
+    return [];
+  }
+  const parsed = parseYaml(readFileSync(path, 'utf8'));
+  if (parsed.errors.length) {
+    for (const e of parsed.errors) problems.push(yamlProblem(file, e.line, e.message));
+    return [];
+  }
+  if (parsed.data == null) return [];
+  if (!Array.isArray(parsed.data)) {
+    problems.push({ file, line: 1, message: 'must be a YAML list of entries', fix: 'Start each entry with "- id: ..." at the left margin.' });
+    return [];
+  }
+  return parsed.data.map((data, i) => {
+    const id = data && typeof data === 'object' && typeof (data as { id?: unknown }).id === 'string' ? (data as { id: string }).id : `#${i + 1}`;
+    return { id, file, line: parsed.lineOf([i]), data, lineOf: (p) => parsed.lineOf([i, ...p]) };
+  });
+}
+
+/** A YAML file holding one entry; its id is the file name. */
+export function readEntryFile(path: string, root: string, problems: Problem[]): RawEntry | undefined {
+  const file = relative(root, path);
+  const parsed = parseYaml(readFileSync(path, 'utf8'));
+  if (parsed.errors.length) {
+    for (const e of parsed.errors) problems.push(yamlProblem(file, e.line, e.message));
+    return undefined;
+  }
+  return { id: basename(path, extname(path)), file, data: parsed.data ?? {}, lineOf: parsed.lineOf };
+}
+
+/** A Markdown or MDX file: YAML frontmatter plus a body; its id is the file name. */
+export function readDocumentFile(path: string, root: string, problems: Problem[]): RawEntry | undefined {
+  const file = relative(root, path);
+  const split = splitFrontmatter(readFileSync(path, 'utf8'));
+  if (split.frontmatter === undefined) {
+    problems.push({
+      file,
+      line: 1,
+      message: 'has no frontmatter block',
+      fix: 'Start the file with a line "---", the YAML fields, and another line "---" before the text.',
+    });
+    return undefined;
+  }
+  const parsed = parseYaml(split.frontmatter, 1);
+  if (parsed.errors.length) {
+    for (const e of parsed.errors) problems.push(yamlProblem(file, e.line, e.message));
+    return undefined;
+  }
+  return {
+    id: basename(path, extname(path)),
+    file,
+    data: parsed.data ?? {},
+    body: split.body,
+    bodyLine: split.bodyLine,
+    lineOf: parsed.lineOf,
+  };
+}
+
+/** Read a whole content folder. Parse failures become problems; nothing throws. */
+export function readContent(dir: string, root = process.cwd()): RawContent {
+  const problems: Problem[] = [];
+  const at = (name: string) => join(dir, name);
+  let dossier: RawEntry | undefined;
+  if (existsSync(at(LAYOUT.dossier))) dossier = readEntryFile(at(LAYOUT.dossier), root, problems);
+  else problems.push({ file: relative(root, at(LAYOUT.dossier)), message: 'is missing', fix: 'Create dossier.yaml with the dossier settings (see docs/authoring.md).' });
+  if (dossier) dossier.id = 'dossier';
+
+  const lists = {
+    outlets: readListFile(at(LAYOUT.outlets), root, problems),
+    actors: readListFile(at(LAYOUT.actors), root, problems),
+    events: readListFile(at(LAYOUT.events), root, problems),
+    context: readListFile(at(LAYOUT.context), root, problems),
+  };
+  const docs = (name: string, ext: string[]) =>
+    listDir(at(name), ext)
+      .map((p) => (ext.includes('.yaml') ? readEntryFile(p, root, problems) : readDocumentFile(p, root, problems)))
+      .filter((e): e is RawEntry => e !== undefined);
+  const files = {
+    sources: docs(LAYOUT.sources, ['.md']),
+    claims: docs(LAYOUT.claims, ['.yaml', '.yml']),
+    responses: docs(LAYOUT.responses, ['.yaml', '.yml']),
+    pages: docs(LAYOUT.pages, ['.mdx']),
+  };
+  const captures = listDir(at(LAYOUT.captures), ['.txt']).map((p) => readCapture(p, root));
+  return { dir, dossier, lists, files, captures, problems };
+}
+
+export { noLine };

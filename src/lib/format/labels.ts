@@ -1,0 +1,30 @@
+/** Reader-facing words for the dossier's enumerations. */
+export const HOW_LABEL = {
+  direct: 'direct quote',
+  paraphrase: 'paraphrase',
+  reported: 'reported speech',
+} as const;
+
+export const RESPONSE_KIND_LABEL = {
+  denial: 'denial',
+  dismissal: 'dismissal',
+  'no-comment': 'no comment',
+  'counter-claim': 'counter-claim',
+  'reported-by-accuser': 'reported only by the accuser',
+  'no-response': 'no response',
+} as const;
+
+export const REMOVAL_LABEL = {
+  'page-title': 'page title bar',
+  'image-prefix': 'image file name',
+  'related-story': 'related-story headline',
+  'video-player': 'video player text',
+  'video-promo': 'video promotion',
+  'empty-source-line': 'empty source line',
+  navigation: 'navigation',
+  masthead: 'masthead',
+  'page-metadata': 'page metadata line',
+  blank: 'blank line',
+} as const;
+
+export const NOT_CAPTURED = 'Not in the captured corpus';

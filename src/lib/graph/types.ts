@@ -1,0 +1,90 @@
+import type { Actor, Appearance, Capture, ClaimData, ContextEntry, DossierEvent, DossierSettings, Outlet, PageData, ResponseData, SourceData } from '../schemas/index.ts';
+import type { Block } from '../content/body.ts';
+import type { Span } from '../text/quote-match.ts';
+
+type Path = (string | number)[];
+
+/** A validated entry and where it came from, so graph problems can point at a line. */
+export interface Located<T> {
+  id: string;
+  file: string;
+  data: T;
+  body?: string;
+  bodyLine?: number;
+  lineOf?: (path: Path) => number | undefined;
+}
+
+export interface GraphInput {
+  settings?: Located<DossierSettings>;
+  outlets: Located<Outlet>[];
+  actors: Located<Actor>[];
+  events: Located<DossierEvent>[];
+  context: Located<ContextEntry>[];
+  captures: Capture[];
+  sources: Located<SourceData>[];
+  claims: Located<ClaimData>[];
+  responses: Located<ResponseData>[];
+  pages: Located<PageData>[];
+}
+
+/** An appearance whose quote was found in its source. */
+export interface VerifiedAppearance extends Appearance {
+  /** Fragment id of the passage on the source page. */
+  anchor: string;
+  spans: Span[];
+  /** The matched passage, exactly as it stands in the source. */
+  excerpt: string;
+}
+
+/** A marked passage on a source page, pointing back at its claim or response. */
+export interface Passage {
+  start: number;
+  end: number;
+  kind: 'claim' | 'response';
+  id: string;
+  anchor: string;
+  how: Appearance['how'];
+}
+
+export interface Source extends SourceData {
+  id: string;
+  file: string;
+  blocks: Block[];
+  /** The cleaned text: blocks joined by a blank line. */
+  text: string;
+  captureFile: Capture;
+  passages: Passage[];
+}
+
+export interface Claim extends Omit<ClaimData, 'appearances'> {
+  id: string;
+  file: string;
+  appearances: VerifiedAppearance[];
+}
+
+export interface Response extends Omit<ResponseData, 'appearances'> {
+  id: string;
+  file: string;
+  appearances: VerifiedAppearance[];
+}
+
+export interface Page {
+  id: string;
+  file: string;
+  data: PageData;
+}
+
+/** The whole verified dossier. Pages, exports and the PDF read only this. */
+export interface Dossier {
+  settings: DossierSettings;
+  outlets: Map<string, Outlet>;
+  actors: Map<string, Actor>;
+  events: Map<string, DossierEvent>;
+  context: Map<string, ContextEntry>;
+  captures: Map<string, Capture>;
+  /** Ordered by publication date, then id. */
+  sources: Map<string, Source>;
+  claims: Map<string, Claim>;
+  responses: Map<string, Response>;
+  pages: Map<string, Page>;
+}

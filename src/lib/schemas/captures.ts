@@ -1,0 +1,13 @@
+import { z } from 'astro/zod';
+import { idSchema } from './common.ts';
+
+/** A raw capture file. Everything here is computed from the file, never typed by an author. */
+export const captureSchema = z.object({
+  id: idSchema,
+  file: z.string(),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  text: z.string(),
+});
+
+export type Capture = z.infer<typeof captureSchema>;

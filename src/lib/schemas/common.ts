@@ -1,0 +1,55 @@
+import { z } from 'astro/zod';
+
+/** Lower-case slug used for every id and reference in the dossier. */
+export const idSchema = z
+  .string({ error: 'must be an id (text)' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "dw-2017-11-14" (letters, digits and single hyphens)');
+
+export const refSchema = idSchema;
+
+function isRealDate(value: string): boolean {
+  const [y, m = 1, d = 1] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** ISO date at day, month or year precision: 2017-11-14, 2017-11 or 2017. Kept as text so YAML never turns it into a timestamp. */
+export const isoDateSchema = z
+  .string({ error: 'must be a date written as text, e.g. "2017-11-14"' })
+  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be an ISO date: YYYY-MM-DD, YYYY-MM or YYYY')
+  .refine(isRealDate, 'is not a real calendar date');
+
+export const precisionSchema = z.enum(['day', 'month', 'year']);
+
+export const urlSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+/**
+ * Why a fact is believed: a verbatim quote from the capture, or a context entry.
+ * The graph check verifies the quote against the raw capture and resolves the context id.
+ */
+export const evidenceSchema = z
+  .object({
+    quote: z.string().min(1).optional(),
+    context: refSchema.optional(),
+    note: z.string().min(1, 'must explain what the evidence shows'),
+  })
+  .strict()
+  .refine((e) => e.quote || e.context, 'needs a "quote" from the capture or a "context" id');
+
+/** How an outlet carries a statement. */
+export const howSchema = z.enum(['direct', 'paraphrase', 'reported'], {
+  error: 'must be "direct" (a direct quote), "paraphrase" or "reported" (the outlet reports what someone else said)',
+});
+
+/** One outlet's rendering of a claim or response; `quote` must appear verbatim in the source. */
+export const appearanceSchema = z
+  .object({
+    source: refSchema,
+    quote: z.string().min(1, 'must quote the source verbatim'),
+    how: howSchema,
+    note: z.string().optional(),
+  })
+  .strict();
+
+export type Evidence = z.infer<typeof evidenceSchema>;
+export type Appearance = z.infer<typeof appearanceSchema>;
