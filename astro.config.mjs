@@ -4,10 +4,13 @@ import mdx from '@astrojs/mdx';
 import dossier from './src/integrations/dossier.ts';
 import atomicOutput from './src/integrations/atomic-output.ts';
 import { siteUrl } from './src/lib/content/site.ts';
+import { cacheDirFor } from './src/lib/content/location.ts';
 
 export default defineConfig({
   site: siteUrl(),
   outDir: process.env.DOSSIER_OUT_DIR || './dist',
+  // One cache per content folder, so builds of different dossiers (tests, benchmarks) never share a data store.
+  cacheDir: cacheDirFor(),
   trailingSlash: 'always',
   // 'jsx' (the Astro 7 default) drops the spaces between inline elements in running text.
   compressHTML: false,

@@ -143,7 +143,7 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
       const base = `${kind === 'claim' ? 'c' : 'r'}-${e.id}`;
       const anchor = source.passages.some((p) => p.anchor === base) ? `${base}-${i + 1}` : base;
       const excerpt = source.text.slice(m.spans[0].start, m.spans[m.spans.length - 1].end);
-      for (const s of m.spans) source.passages.push({ ...s, kind, id: e.id, anchor, how: a.how });
+      m.spans.forEach((s, k) => source.passages.push({ ...s, kind, id: e.id, anchor, how: a.how, first: k === 0, last: k === m.spans.length - 1 }));
       out.push({ ...a, anchor, spans: m.spans, excerpt });
     });
     return out;

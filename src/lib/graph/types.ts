@@ -44,6 +44,9 @@ export interface Passage {
   id: string;
   anchor: string;
   how: Appearance['how'];
+  /** An elided quote has several spans: the anchor goes on the first, the back-link after the last. */
+  first: boolean;
+  last: boolean;
 }
 
 export interface Source extends SourceData {

@@ -32,8 +32,8 @@ export function segmentBlock(block: Block, passages: Passage[]): Segment[] {
     segments.push({
       text: block.text.slice(a, b),
       marks: inBlock.filter((x) => x.start <= a && x.end >= b).map((x) => x.p),
-      starts: inBlock.filter((x) => x.start === a && x.p.start >= block.start).map((x) => x.p),
-      ends: inBlock.filter((x) => x.end === b && x.p.end <= block.end).map((x) => x.p),
+      starts: inBlock.filter((x) => x.start === a && x.p.first && x.p.start >= block.start).map((x) => x.p),
+      ends: inBlock.filter((x) => x.end === b && x.p.last && x.p.end <= block.end).map((x) => x.p),
     });
   }
   return segments;
