@@ -10,6 +10,7 @@ export function contentDir(root = process.cwd()): string {
 
 /** Astro's cache folder for the current content folder. */
 export function cacheDirFor(root = process.cwd()): string {
+  if (process.env.DOSSIER_CACHE_DIR) return process.env.DOSSIER_CACHE_DIR;
   const dir = contentDir(root);
   if (dir === resolve(root, 'src/content')) return './node_modules/.astro';
   let h = 0;
