@@ -9,6 +9,9 @@ import { checkMdxPage, type IdCollection } from './mdx-refs.ts';
 import { readContent, type RawContent, type RawEntry } from './read.ts';
 import { validateEntry } from './validate.ts';
 
+/** Pages the engine itself links to (timeline anchors, response anchors, the method note). */
+export const REQUIRED_PAGES = ['timeline', 'responses', 'method'] as const;
+
 export interface Verified {
   dossier?: Dossier;
   problems: Problem[];
@@ -43,7 +46,17 @@ export function verifyRaw(raw: RawContent): Verified {
     claims: ids(raw.files.claims), sources: ids(raw.files.sources), responses: ids(raw.files.responses),
     events: ids(raw.lists.events), context: ids(raw.lists.context), outlets: ids(raw.lists.outlets), actors: ids(raw.lists.actors),
   };
+  const knownPages = { pages: ids(raw.files.pages) };
   for (const page of raw.files.pages) problems.push(...checkMdxPage(page.file, page.body ?? '', page.bodyLine ?? 1, known));
+  for (const id of REQUIRED_PAGES) {
+    if (!knownPages.pages.has(id)) {
+      problems.push({
+        file: `${raw.dir.replace(`${process.cwd()}/`, '')}/pages/${id}.mdx`,
+        message: `is missing: every dossier needs the analysis page "${id}", which source, claim and footer links point to`,
+        fix: `Create pages/${id}.mdx (see docs/analysis.md for a starting point).`,
+      });
+    }
+  }
 
   return problems.length ? { problems: sortProblems(problems) } : { dossier: graph.dossier, problems };
 }
