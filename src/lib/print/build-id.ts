@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * The build identifier printed on the cover and stored with the PDF: a hash of every file of the
+ * content folder (path and bytes). The same content always gives the same id, so a PDF kept from
+ * an earlier run can be recognised as the edition of the site being built.
+ */
+export function contentBuildId(dir: string): string {
+  const hash = createHash('sha256');
+  for (const file of filesUnder(dir)) {
+    hash.update(relative(dir, file).split('\\').join('/'));
+    hash.update('\0');
+    hash.update(readFileSync(file));
+    hash.update('\0');
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : []));
+}
+
+const memo = new Map<string, string>();
+
+/** contentBuildId, computed once per folder per process (every page of a build shows it). */
+export function buildIdOnce(dir: string): string {
+  if (!memo.has(dir)) memo.set(dir, contentBuildId(dir));
+  return memo.get(dir)!;
+}
