@@ -29,7 +29,7 @@ export function settingsLoader(): Loader {
     name: 'dossier-settings',
     load: async (ctx) => {
       const entry = readEntryFile(join(contentDir(), LAYOUT.dossier), process.cwd(), []);
-      await put(ctx, entry ? [{ ...entry, id: 'dossier' }] : []);
+      await put(ctx, entry && !entry.unreadable ? [{ ...entry, id: 'dossier' }] : []);
     },
   };
 }
@@ -47,7 +47,7 @@ export function documentLoader(name: 'sources' | 'claims' | 'responses'): Loader
     load: async (ctx) => {
       const dir = join(contentDir(), LAYOUT[name]);
       const read = name === 'sources' ? readDocumentFile : readEntryFile;
-      const entries = files(dir, name === 'sources' ? '.md' : '.yaml').map((p) => read(p, process.cwd(), [])).filter((e): e is RawEntry => !!e);
+      const entries = files(dir, name === 'sources' ? '.md' : '.yaml').map((p) => read(p, process.cwd(), [])).filter((e): e is RawEntry => !!e && !e.unreadable);
       await put(ctx, entries);
     },
   };

@@ -33,6 +33,8 @@ export interface RawEntry {
   body?: string;
   bodyLine?: number;
   lineOf: (path: (string | number)[]) => number | undefined;
+  /** The file could not be parsed; its problem is already reported, and its id still counts as present. */
+  unreadable?: boolean;
 }
 
 export interface RawCapture {
@@ -110,13 +112,17 @@ export function readListFile(path: string, root: string, problems: Problem[]): R
   });
 }
 
+function unreadable(path: string, file: string): RawEntry {
+  return { id: basename(path, extname(path)), file, data: undefined, lineOf: noLine, unreadable: true };
+}
+
 /** A YAML file holding one entry; its id is the file name. */
 export function readEntryFile(path: string, root: string, problems: Problem[]): RawEntry | undefined {
   const file = relative(root, path);
   const parsed = parseYaml(readFileSync(path, 'utf8'));
   if (parsed.errors.length) {
     for (const e of parsed.errors) problems.push(yamlProblem(file, e.line, e.message));
-    return undefined;
+    return unreadable(path, file);
   }
   return { id: basename(path, extname(path)), file, data: parsed.data ?? {}, lineOf: parsed.lineOf };
 }
@@ -132,12 +138,12 @@ export function readDocumentFile(path: string, root: string, problems: Problem[]
       message: 'has no frontmatter block',
       fix: 'Start the file with a line "---", the YAML fields, and another line "---" before the text.',
     });
-    return undefined;
+    return unreadable(path, file);
   }
   const parsed = parseYaml(split.frontmatter, 1);
   if (parsed.errors.length) {
     for (const e of parsed.errors) problems.push(yamlProblem(file, e.line, e.message));
-    return undefined;
+    return unreadable(path, file);
   }
   return {
     id: basename(path, extname(path)),

@@ -22,6 +22,16 @@ interface Issue {
   expected?: string;
 }
 
+/** Specific fixes for the schema's own messages; anything else gets a generic fix. */
+const FIXES: [RegExp, string][] = [
+  [/^must be an ISO date/, 'Write the date in quotes as "2017-11-14" (day), "2017-11" (month) or "2017" (year).'],
+  [/^is not a real calendar date/, 'Check the month (01-12) and the day (it must exist in that month).'],
+  [/^must be a lower-case slug/, 'Use lower-case letters, digits and single hyphens, e.g. "dw-2017-11-14".'],
+  [/^must be an http\(s\) URL/, 'Give the full address starting with https:// or http://, or leave the field out.'],
+  [/^must be "direct"/, 'Use direct, paraphrase or reported.'],
+  [/^needs a "quote"/, 'Add quote: "<words copied from the capture>" or context: <context id>.'],
+];
+
 /** Turn one Zod issue into a message and a fix an author can act on. */
 export function describeIssue(issue: Issue, data: unknown): Pick<Problem, 'message' | 'fix'> {
   const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k)) as Path;
@@ -44,11 +54,12 @@ export function describeIssue(issue: Issue, data: unknown): Pick<Problem, 'messa
   }
   const shown = JSON.stringify(valueAt(data, path));
   const message = issue.message.replace(/^Invalid input: /, '');
+  const specific = FIXES.find(([re]) => re.test(message))?.[1];
   return {
     message: `${/^(must|is|needs|has)\b/.test(message) ? message : `is invalid: ${message}`}${shown && shown.length < 80 ? ` (got ${shown})` : ''}`,
-    fix: issue.code === 'invalid_type' && issue.expected
+    fix: specific ?? (issue.code === 'invalid_type' && issue.expected
       ? `Give "${name}" a value of type ${issue.expected}.`
-      : `Correct "${name}" as described.`,
+      : `Correct "${name}" as described.`),
   };
 }
 

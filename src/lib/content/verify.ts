@@ -6,7 +6,7 @@ import {
 } from '../schemas/index.ts';
 import type { z } from 'astro/zod';
 import { checkMdxPage, type IdCollection } from './mdx-refs.ts';
-import { readContent, type RawContent, type RawEntry } from './read.ts';
+import { LAYOUT, readContent, type RawContent, type RawEntry } from './read.ts';
 import { validateEntry } from './validate.ts';
 
 /** Pages the engine itself links to (timeline anchors, response anchors, the method note). */
@@ -22,6 +22,7 @@ export function verifyRaw(raw: RawContent): Verified {
   const problems = [...raw.problems];
   const validate = <S extends z.ZodType>(entries: RawEntry[], schema: S): Located<z.infer<S>>[] =>
     entries.flatMap((e) => {
+      if (e.unreadable) return [];
       const data = validateEntry(e, schema, problems);
       return data === undefined ? [] : [{ id: e.id, file: e.file, data, body: e.body, bodyLine: e.bodyLine, lineOf: e.lineOf }];
     });
@@ -37,6 +38,30 @@ export function verifyRaw(raw: RawContent): Verified {
     responses: validate(raw.files.responses, responseSchema),
     pages: validate(raw.files.pages, pageSchema),
   };
+  // Ids whose entries failed validation, or whole collections whose file could not be read.
+  const failed = (entries: RawEntry[], ok: Located<unknown>[], file?: string): Set<string> | '*' => {
+    if (file && raw.problems.some((p) => p.file.endsWith(file) && p.message.startsWith('is not valid YAML'))) return '*';
+    const good = new Set(ok.map((e) => e.id));
+    return new Set(entries.map((e) => e.id).filter((id) => !good.has(id)));
+  };
+  input.present = {
+    outlets: failed(raw.lists.outlets, input.outlets, LAYOUT.outlets),
+    actors: failed(raw.lists.actors, input.actors, LAYOUT.actors),
+    events: failed(raw.lists.events, input.events, LAYOUT.events),
+    context: failed(raw.lists.context, input.context, LAYOUT.context),
+    sources: failed(raw.files.sources, input.sources),
+    claims: failed(raw.files.claims, input.claims),
+    responses: failed(raw.files.responses, input.responses),
+  };
+  // A source whose frontmatter failed still claims its capture (by id, or by sharing its file name).
+  input.claimedCaptures = new Set(raw.files.sources.flatMap((e) => {
+    const id = (e.data as { capture?: { id?: unknown } } | undefined)?.capture?.id;
+    return typeof id === 'string' ? [id, e.id] : [e.id];
+  }));
+  for (const p of raw.problems) {
+    const m = /sources\/([^/]+)\.md$/.exec(p.file);
+    if (m) input.claimedCaptures.add(m[1]);
+  }
   const graph = buildGraph(input);
   problems.push(...graph.problems);
 

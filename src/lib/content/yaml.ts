@@ -9,10 +9,11 @@ export interface ParsedYaml {
 
 export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const errors = doc.errors.map((e) => ({
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // Only the first error: later ones are almost always knock-on effects of it.
+  const errors = doc.errors.slice(0, 1).map((e) => ({
     line: e.linePos?.[0]?.line !== undefined ? e.linePos[0].line + lineOffset : undefined,
-    message: e.message.split('\n')[0],
+    message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
   }));
   const lineOf = (path: (string | number)[]) => {
     for (let n = path.length; n >= 0; n--) {

@@ -40,8 +40,14 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
   const captures = new Map<string, Capture>();
   for (const c of input.captures) captures.set(c.id, c);
 
+  type Coll = keyof NonNullable<GraphInput['present']>;
+  const COLL: Record<string, Coll> = { outlet: 'outlets', actor: 'actors', event: 'events', 'context entry': 'context', source: 'sources', claim: 'claims', response: 'responses' };
+  const present = (kind: string, id: string) => {
+    const p = input.present?.[COLL[kind]];
+    return p === '*' || (p !== undefined && p.has(id));
+  };
   const ref = <T>(e: Located<T>, field: Path, id: string | undefined, map: Map<string, unknown>, kind: string, where: string) => {
-    if (id === undefined || map.has(id)) return;
+    if (id === undefined || map.has(id) || present(kind, id)) return;
     const known = [...map.keys()].slice(0, 12).join(', ');
     at(e, field, `refers to unknown ${kind} "${id}"`, `Use the id of an existing ${kind} in ${where}${known ? ` (known: ${known}${map.size > 12 ? ', …' : ''})` : ''}, or add "${id}" there.`);
   };
@@ -121,7 +127,7 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
     sourceNorm.set(e.id, normalize(text));
   }
   for (const c of captures.values()) {
-    if (!captureUsers.has(c.id)) problems.push({ file: c.file, message: 'is a capture that no source uses', fix: `Write a source in src/content/sources/ with capture.id "${c.id}", or remove the file.` });
+    if (!captureUsers.has(c.id) && !input.claimedCaptures?.has(c.id)) problems.push({ file: c.file, message: 'is a capture that no source uses', fix: `Write a source in src/content/sources/ with capture.id "${c.id}", or remove the file.` });
   }
 
   // Quotes: every appearance must be verbatim in the cleaned text of its source.
@@ -130,7 +136,7 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
     list.forEach((a, i) => {
       const source = sources.get(a.source);
       if (!source) {
-        ref(e, ['appearances', i, 'source'], a.source, sourcesIn, 'source', 'src/content/sources/');
+        ref(e, ['appearances', i, 'source'], a.source, sources, 'source', 'src/content/sources/');
         return;
       }
       const m = matchQuote(a.quote, sourceNorm.get(a.source)!);

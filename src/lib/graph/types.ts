@@ -25,6 +25,13 @@ export interface GraphInput {
   claims: Located<ClaimData>[];
   responses: Located<ResponseData>[];
   pages: Located<PageData>[];
+  /**
+   * Ids that exist in the files but failed validation ('*' when a whole file could not be read).
+   * References to them are not reported again: the author sees the real fault, not its echoes.
+   */
+  present?: Partial<Record<'outlets' | 'actors' | 'events' | 'context' | 'sources' | 'claims' | 'responses', Set<string> | '*'>>;
+  /** Capture ids named by sources, including sources that failed validation. */
+  claimedCaptures?: Set<string>;
 }
 
 /** An appearance whose quote was found in its source. */

@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 /** Lower-case slug used for every id and reference in the dossier. */
 export const idSchema = z
   .string({ error: 'must be an id (text)' })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "dw-2017-11-14" (letters, digits and single hyphens)');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be a lower-case slug such as "dw-2017-11-14" (letters, digits and single hyphens)', abort: true });
 
 export const refSchema = idSchema;
 
@@ -16,7 +16,7 @@ function isRealDate(value: string): boolean {
 /** ISO date at day, month or year precision: 2017-11-14, 2017-11 or 2017. Kept as text so YAML never turns it into a timestamp. */
 export const isoDateSchema = z
   .string({ error: 'must be a date written as text, e.g. "2017-11-14"' })
-  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be an ISO date: YYYY-MM-DD, YYYY-MM or YYYY')
+  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, { error: 'must be an ISO date: YYYY-MM-DD, YYYY-MM or YYYY', abort: true })
   .refine(isRealDate, 'is not a real calendar date');
 
 export const precisionSchema = z.enum(['day', 'month', 'year']);

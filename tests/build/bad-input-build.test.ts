@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { brokenCopy, faults } from '../helpers/fixtures.ts';
+
+const ASTRO = resolve('node_modules/astro/bin/astro.mjs');
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** `astro build` (what `npm run build` runs) on a content folder, into an output folder. */
+function build(content: string, out: string) {
+  const r = spawnSync(process.execPath, [ASTRO, 'build'], {
+    env: { ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT_DIR: out, DOSSIER_CACHE_DIR: `${out}-cache`, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+    encoding: 'utf8',
+  });
+  return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
+}
+
+describe('npm run build refuses every broken dossier', () => {
+  for (const fault of faults()) {
+    it(`${fault.name}: fails with file, field and fix, no stack trace, and the last good site untouched`, () => {
+      const dir = brokenCopy(fault);
+      const out = `${dir}-dist`;
+      made.push(dir, out, `${out}-cache`);
+      // A previous good site stands in the output folder.
+      mkdirSync(out, { recursive: true });
+      writeFileSync(join(out, 'index.html'), 'the last good site');
+      const { status, output } = build(dir, out);
+      expect(status).not.toBe(0);
+      for (const line of fault.expect) expect(output).toContain(line);
+      expect(output).toContain('Fix:');
+      expect(output).not.toMatch(/^\s+at .+\(.+:\d+:\d+\)$/m);
+      expect(output).not.toMatch(/Error:.*\n\s+at /);
+      expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('the last good site');
+      expect(existsSync(`${out}.staging`)).toBe(false);
+    });
+  }
+});
