@@ -1,0 +1,77 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Cite, plugins } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import type { CslItem } from './csl.ts';
+
+/** The styles offered to readers. APA ships with plugin-csl; the other two are official CSL files kept in styles/. */
+export const CITE_STYLES = [
+  { id: 'apa', label: 'APA' },
+  { id: 'chicago', label: 'Chicago' },
+  { id: 'mla', label: 'MLA' },
+] as const;
+export type CiteStyle = (typeof CITE_STYLES)[number]['id'];
+
+const STYLE_FILES = { chicago: 'chicago-note-bibliography.csl', mla: 'modern-language-association.csl' } as const;
+
+// In the Astro build this module is bundled away from its folder, so fall back to the project path.
+function stylesDir(): string {
+  const here = fileURLToPath(new URL('./styles/', import.meta.url));
+  return existsSync(here) ? here : resolve(process.cwd(), 'src/lib/cite/styles');
+}
+
+let registered = false;
+function register() {
+  if (registered) return;
+  const styles = plugins.config.get('@csl').styles;
+  for (const [id, file] of Object.entries(STYLE_FILES)) styles.add(id, readFileSync(resolve(stylesDir(), file), 'utf8'));
+  // Our ids are slugs with hyphens, which BibTeX accepts as keys; without this the plugin invents "2017Russia".
+  plugins.config.get('@bibtex').format.checkLabel = false;
+  registered = true;
+}
+
+/** One bibliography entry in a style, as plain text or as HTML (italics kept). */
+export function formatCitation(item: CslItem, style: CiteStyle, format: 'text' | 'html' = 'text'): string {
+  register();
+  const out: string = new Cite(item).format('bibliography', { format, template: style, lang: 'en-US' });
+  if (format === 'text') return out.trim();
+  // citeproc wraps each entry in two divs; the page supplies its own element.
+  const m = out.match(/<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/);
+  return (m ? m[1] : out).trim();
+}
+
+export function toBibtex(items: CslItem[]): string {
+  register();
+  return new Cite(items).format('bibtex', { format: 'text' });
+}
+
+/**
+ * RIS records, one per item. The plugin hard-wraps values at 70 characters (mid-word, which
+ * importers read as a line break) and gives newspaper articles only a year, so both are mended here.
+ */
+export function toRis(items: CslItem[]): string {
+  register();
+  return items.map((item) => {
+    const lines = (new Cite(item).format('ris', { format: 'text' }) as string).trim().split('\n').map((l) => (l.startsWith('ER  -') ? 'ER  - ' : l));
+    const tagged: string[] = [];
+    for (const line of lines) {
+      if (/^[A-Z][A-Z0-9]  -/.test(line) || tagged.length === 0) tagged.push(line);
+      else tagged[tagged.length - 1] += line;
+    }
+    const parts = item.issued?.['date-parts'][0];
+    if (parts && !tagged.some((l) => l.startsWith('DA  -'))) {
+      const da = `DA  - ${parts[0]}/${pad(parts[1])}/${pad(parts[2])}/`;
+      tagged.splice(tagged.findIndex((l) => l.startsWith('ER  -')), 0, da);
+    }
+    return `${tagged.join('\n')}\n`;
+  }).join('\n');
+}
+
+const pad = (n?: number) => (n === undefined ? '' : String(n).padStart(2, '0'));
+
+export function toCslJson(items: CslItem[]): string {
+  return `${JSON.stringify(items, null, 2)}\n`;
+}
