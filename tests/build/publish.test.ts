@@ -1,0 +1,56 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { miniCopy } from '../helpers/fixtures.ts';
+
+const ASTRO = resolve('node_modules/astro/bin/astro.mjs');
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const env = (content: string, out: string) => ({
+  ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT_DIR: out, DOSSIER_CACHE_DIR: `${out}-cache`, ASTRO_TELEMETRY_DISABLED: '1',
+});
+
+describe('publishing never loses the last good site', () => {
+  it('a build killed part-way leaves the previous site in place, and the next build publishes', async () => {
+    const content = miniCopy();
+    const out = `${content}-dist`;
+    made.push(content, out, `${out}-cache`, `${out}.staging`);
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'index.html'), 'the last good site');
+
+    const child = spawn(process.execPath, [ASTRO, 'build'], { env: env(content, out), stdio: 'ignore' });
+    const exited = new Promise((r) => child.on('exit', r));
+    // Kill it as soon as it has started writing the new site.
+    for (let i = 0; i < 1500 && !existsSync(join(`${out}.staging`, '_astro')) && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(child.exitCode).toBeNull();
+    child.kill('SIGKILL');
+    await exited;
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('the last good site');
+
+    const again = spawnSync(process.execPath, [ASTRO, 'build'], { env: env(content, out), encoding: 'utf8' });
+    expect(again.status).toBe(0);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('Mini dossier');
+    expect(existsSync(`${out}.staging`)).toBe(false);
+    expect(existsSync(`${out}.old`)).toBe(false);
+  });
+
+  it('renders a hostile value as text, never as markup', () => {
+    const content = miniCopy();
+    const out = `${content}-dist`;
+    made.push(content, out, `${out}-cache`);
+    const hostile = '<script>window.pwned=1</script><img src=x onerror="window.pwned=1">';
+    const file = join(content, 'sources/wire-2020-03-02.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('summary: The wire reports the ministry\'s statement.', `summary: '${hostile}'`));
+    const claim = join(content, 'claims/river-rising.yaml');
+    writeFileSync(claim, readFileSync(claim, 'utf8').replace('summary: The river is rising fast and nobody is helping.', `summary: '${hostile}'`));
+    const r = spawnSync(process.execPath, [ASTRO, 'build'], { env: env(content, out), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    for (const page of ['index.html', 'sources/index.html', 'claims/index.html', 'claims/river-rising/index.html', 'sources/wire-2020-03-02/index.html']) {
+      const html = readFileSync(join(out, page), 'utf8');
+      expect(html, page).not.toContain('<script>window.pwned');
+      expect(html, page).not.toContain('<img src=x');
+      expect(html, page).toContain('&lt;script&gt;window.pwned=1&lt;/script&gt;');
+    }
+  });
+});

@@ -1,0 +1,29 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { recover, swapIn } from '../../src/integrations/atomic-output.ts';
+
+let root = '';
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+const site = (dir: string, text: string) => { mkdirSync(dir, { recursive: true }); writeFileSync(join(dir, 'index.html'), text); };
+
+describe('atomic output', () => {
+  it('swaps a finished build in and leaves nothing behind', () => {
+    root = mkdtempSync(join(tmpdir(), 'swap-'));
+    site(join(root, 'dist'), 'old');
+    site(join(root, 'dist.staging'), 'new');
+    swapIn(join(root, 'dist.staging'), join(root, 'dist'));
+    expect(readFileSync(join(root, 'dist/index.html'), 'utf8')).toBe('new');
+    expect(existsSync(join(root, 'dist.staging'))).toBe(false);
+    expect(existsSync(join(root, 'dist.old'))).toBe(false);
+  });
+
+  it('restores the last good site when a swap was cut off between its two renames', () => {
+    root = mkdtempSync(join(tmpdir(), 'swap-'));
+    site(join(root, 'dist.old'), 'good');
+    recover(join(root, 'dist'));
+    expect(readFileSync(join(root, 'dist/index.html'), 'utf8')).toBe('good');
+    expect(existsSync(join(root, 'dist.old'))).toBe(false);
+  });
+});
