@@ -1,8 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import dossier from './src/integrations/dossier.ts';
 import atomicOutput from './src/integrations/atomic-output.ts';
+import searchIndex from './src/integrations/pagefind.ts';
+import offline from './src/integrations/offline.ts';
+import printPdf from './src/integrations/print-pdf.ts';
 import { siteUrl } from './src/lib/content/site.ts';
 import { cacheDirFor } from './src/lib/content/location.ts';
 
@@ -15,5 +19,5 @@ export default defineConfig({
   // 'jsx' (the Astro 7 default) drops the spaces between inline elements in running text.
   compressHTML: false,
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [dossier(), mdx(), atomicOutput()],
+  integrations: [dossier(), mdx(), searchIndex(), printPdf(), offline(), sitemap(), atomicOutput()],
 });
