@@ -1,0 +1,80 @@
+/*
+ * Browser side of search: loads Pagefind's Component UI from the built index folder (it does
+ * not exist until the build has run, so Vite cannot bundle it), adds Ctrl/⌘+K beside the "/"
+ * the trigger already handles, and highlights the search terms on the page a result opens.
+ */
+const BUNDLE = '/pagefind/';
+
+interface Instance {
+  searchTerm: string;
+  searchFilters: Record<string, string[]>;
+  searchSort: Record<string, string>;
+  on(event: string, cb: (...args: any[]) => void): void;
+  triggerSearchWithFilters(term: string, filters: Record<string, string[]>): void;
+  triggerLoad(): Promise<void>;
+}
+declare global {
+  interface Window {
+    PagefindComponents?: { getInstanceManager(): { getInstance(name?: string): Instance } };
+  }
+}
+
+let loading: Promise<boolean> | undefined;
+
+/** Resolves true once the Component UI is defined, false if the index is missing (dev without a build). */
+export function loadSearchUi(): Promise<boolean> {
+  loading ??= new Promise((resolve) => {
+    const css = document.createElement('link');
+    css.rel = 'stylesheet';
+    css.href = `${BUNDLE}pagefind-component-ui.css`;
+    document.head.prepend(css);
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = `${BUNDLE}pagefind-component-ui.js`;
+    script.onload = () => resolve(true);
+    script.onerror = () => {
+      document.documentElement.dataset.search = 'missing';
+      resolve(false);
+    };
+    document.head.append(script);
+  });
+  return loading;
+}
+
+export function instance(name = 'default'): Instance | undefined {
+  return window.PagefindComponents?.getInstanceManager().getInstance(name);
+}
+
+export function bindShortcuts(): void {
+  document.addEventListener('keydown', (event) => {
+    if (event.key.toLowerCase() !== 'k' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+    const trigger = document.querySelector<HTMLButtonElement>('pagefind-modal-trigger button');
+    if (!trigger) return;
+    event.preventDefault();
+    trigger.click();
+  });
+  // The modal's "All results" link carries the current query to /search/.
+  document.addEventListener('click', (event) => {
+    const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a[data-search-all]');
+    const term = instance()?.searchTerm?.trim();
+    if (link && term) link.href = `/search/?q=${encodeURIComponent(term)}`;
+  });
+}
+
+export async function highlightLanding(param = 'highlight'): Promise<void> {
+  if (!new URLSearchParams(location.search).has(param)) return;
+  const url = `${BUNDLE}pagefind-highlight.js`;
+  try {
+    const { default: PagefindHighlight } = await import(/* @vite-ignore */ url);
+    new PagefindHighlight({
+      highlightParam: param,
+      addStyles: false,
+      markOptions: { className: 'search-hit', exclude: ['[data-pagefind-ignore]', '[data-pagefind-ignore] *'] },
+    });
+  } catch {
+    return;
+  }
+  // With no section anchor to jump to, bring the first hit into view.
+  const first = document.querySelector('mark.search-hit');
+  if (first && !location.hash) first.scrollIntoView({ block: 'center' });
+}

@@ -1,0 +1,71 @@
+import type { Dossier, Source, Claim } from '../graph/types.ts';
+import { formatDate } from '../format/date.ts';
+
+/**
+ * What a search result is filtered, labelled and sorted by. Pages and custom records share
+ * these names, so the /search/ filters see one vocabulary: kind, outlet, event, year; date.
+ */
+export type SearchKind = 'source' | 'claim' | 'response' | 'analysis' | 'context';
+
+export const KIND_LABEL: Record<SearchKind, string> = {
+  source: 'Source',
+  claim: 'Claim',
+  response: 'Response',
+  analysis: 'Analysis',
+  context: 'Context',
+};
+
+export interface Facets {
+  kind: SearchKind;
+  /** Further kinds the page answers to, e.g. the responses analysis is also where responses are found. */
+  alsoKinds?: SearchKind[];
+  outlets: string[];
+  events: string[];
+  /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD): the sort key, and the year filter. */
+  date?: string;
+  /** A short line shown under the result title. */
+  label?: string;
+}
+
+export const uniq = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))];
+
+export function sourceFacets(dossier: Dossier, source: Source): Facets {
+  return {
+    kind: 'source',
+    outlets: uniq([dossier.outlets.get(source.outlet)?.name]),
+    events: uniq(source.events.map((id) => dossier.events.get(id)?.title)),
+    date: source.published.date,
+    label: [dossier.outlets.get(source.outlet)?.name, formatDate(source.published.date, source.published.precision)].filter(Boolean).join(' · '),
+  };
+}
+
+export function claimFacets(dossier: Dossier, claim: Claim): Facets {
+  return {
+    kind: 'claim',
+    outlets: uniq(claim.appearances.map((a) => outletOfSource(dossier, a.source))),
+    events: uniq([dossier.events.get(claim.event)?.title]),
+    date: claim.date,
+    label: [dossier.actors.get(claim.claimant)?.name, formatDate(claim.date)].filter(Boolean).join(' · '),
+  };
+}
+
+/** Analysis pages carry the edition's date, so sorting by date (which drops undated pages) keeps them. */
+export function analysisFacets(dossier: Dossier, pageId: string): Facets {
+  // The engine's required "responses" page is where every response is shown (see REQUIRED_PAGES).
+  const alsoKinds: SearchKind[] = pageId === 'responses' ? ['response'] : [];
+  return { kind: 'analysis', alsoKinds, outlets: [], events: [], date: dossier.settings.edition };
+}
+
+export function outletOfSource(dossier: Dossier, sourceId: string): string | undefined {
+  const source = dossier.sources.get(sourceId);
+  return source && dossier.outlets.get(source.outlet)?.name;
+}
+
+/** Pagefind filter map for facets: empty lists are left out, as Pagefind would show them as empty groups. */
+export function filtersOf(f: Facets): Record<string, string[]> {
+  const filters: Record<string, string[]> = { kind: [f.kind, ...(f.alsoKinds ?? [])] };
+  if (f.outlets.length) filters.outlet = f.outlets;
+  if (f.events.length) filters.event = f.events;
+  if (f.date) filters.year = [f.date.slice(0, 4)];
+  return filters;
+}

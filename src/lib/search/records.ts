@@ -1,0 +1,48 @@
+import type { Dossier } from '../graph/types.ts';
+import { NOT_CAPTURED } from '../format/labels.ts';
+import { formatDate } from '../format/date.ts';
+import { KIND_LABEL, uniq, type Facets } from './facets.ts';
+
+/** An extra page for Pagefind's `addHTMLFile`: the URL it lands on and the HTML to index. */
+export interface SearchRecord {
+  url: string;
+  content: string;
+}
+
+/**
+ * Context entries (later reporting, not captured) are sections of the /timeline/ page. Each
+ * becomes a search record of its own with kind "context", so the kind filter finds them one by
+ * one and a result lands on the entry. Their words weigh half as much as the page text, so the
+ * captured corpus ranks ahead of reporting about it. `hasAnchor` says whether the built timeline
+ * carries the entry's id: an entry whose anchor is missing gets no record rather than a dead link.
+ */
+export function contextRecords(dossier: Dossier, hasAnchor: (page: string, id: string) => boolean): SearchRecord[] {
+  const records: SearchRecord[] = [];
+  for (const c of dossier.context.values()) {
+    const anchor = `ctx-${c.id}`;
+    if (!hasAnchor('timeline', anchor)) continue;
+    const events = uniq(c.claims.map((id) => dossier.claims.get(id)).map((claim) => claim && dossier.events.get(claim.event)?.title));
+    const facets: Facets = { kind: 'context', outlets: [c.outlet], events, date: c.date, label: `${NOT_CAPTURED} · ${formatDate(c.date, c.precision)}` };
+    records.push({
+      url: `/timeline/#${anchor}`,
+      content: recordHtml(dossier.settings.language, `${c.outlet}: ${c.title}`, facets, [c.adds, c.reports ? `As reported: ${c.reports}` : undefined]),
+    });
+  }
+  return records;
+}
+
+export function recordHtml(language: string, title: string, facets: Facets, paragraphs: (string | undefined)[]): string {
+  const tags = [
+    ...[facets.kind, ...(facets.alsoKinds ?? [])].map((k) => `<span data-pagefind-filter="kind">${esc(k)}</span>`),
+    ...facets.outlets.map((o) => `<span data-pagefind-filter="outlet">${esc(o)}</span>`),
+    ...facets.events.map((e) => `<span data-pagefind-filter="event">${esc(e)}</span>`),
+    ...(facets.date ? [`<span data-pagefind-filter="year">${facets.date.slice(0, 4)}</span>`, `<span data-pagefind-sort="date">${esc(facets.date)}</span>`] : []),
+    `<span data-pagefind-meta="kind">${KIND_LABEL[facets.kind]}</span>`,
+    ...(facets.label ? [`<span data-pagefind-meta="label">${esc(facets.label)}</span>`] : []),
+  ];
+  const body = paragraphs.filter(Boolean).map((p) => `<p>${esc(p!)}</p>`).join('');
+  return `<!doctype html><html lang="${esc(language)}"><head><title>${esc(title)}</title></head><body><article data-pagefind-body>`
+    + `<div data-pagefind-ignore>${tags.join('')}</div><h1>${esc(title)}</h1><div data-pagefind-weight="0.5">${body}</div></article></body></html>`;
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
