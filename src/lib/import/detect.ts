@@ -31,6 +31,21 @@ export function resolveOutlet(name: string, rules: ImportRules, known: KnownOutl
   return { id, known: known.some((o) => o.id === id) };
 }
 
+/**
+ * The page header: the lines up to three after the headline. Metadata only counts there,
+ * because the same kinds of line (a title bar, a "Source:" line) also turn up inside
+ * articles that quote or embed other pages.
+ */
+export function headZone(c: Classified): ClassifiedLine[] {
+  return c.lines.slice(0, (c.titleHow === 'fallback' || c.title === undefined ? 2 : c.title) + 4);
+}
+
+/** A title bar names this page only at the top, above the headline; further down it is embedded text. */
+function isTopTitleBar(c: Classified, l: ClassifiedLine): boolean {
+  const k = c.lines.indexOf(l);
+  return l.role.kind === 'removed' && l.role.reason === 'page-title' && k < 3 && (c.titleHow === 'fallback' || c.title === undefined || k < c.title);
+}
+
 function detectTitle(c: Classified): Detection<string> {
   if (c.title === undefined) return { confidence: 'none', note: 'no headline found: no title bar, and the first kept line reads like running text' };
   const text = c.lines[c.title].text;
@@ -38,6 +53,7 @@ function detectTitle(c: Classified): Detection<string> {
     'title-bar': ['high', 'the line that repeats the page title bar'],
     'image-prefix': ['high', 'the line that repeats the link text of the image prefix above it'],
     'first-line': ['medium', 'the first line after the page furniture'],
+    fallback: ['low', 'no clear headline (no title bar, and the first kept line reads like running text or a dateline): the first line of the capture stands in; replace it with the real headline'],
     none: ['none', ''],
   } as const;
   const [confidence, note] = notes[c.titleHow];
@@ -56,8 +72,8 @@ function detectOutlet(c: Classified, dl: Dateline | undefined, rules: ImportRule
   const found: { id: string; known: boolean; name: string; confidence: Confidence; evidence: string; note: string }[] = [];
   const byName = (name: string, confidence: Confidence, evidence: string, note: string) =>
     found.push({ ...resolveOutlet(name, rules, known), name, confidence, evidence, note });
-  for (const l of c.lines) {
-    if (l.role.kind === 'removed' && l.role.reason === 'page-title') {
+  for (const l of headZone(c)) {
+    if (isTopTitleBar(c, l)) {
       const parts = l.text.split(' | ');
       if (parts.length >= 3) byName(parts[parts.length - 2], 'high', `${parts[parts.length - 2]} | ${parts[parts.length - 1]}`, 'named in the page title bar');
     }
@@ -92,19 +108,19 @@ function detectOutlet(c: Classified, dl: Dateline | undefined, rules: ImportRule
 
 function detectDate(c: Classified, dl: Dateline | undefined, yearHint: number | undefined): Detected['date'] {
   const candidates: (FoundDate & { confidence: Confidence; note: string })[] = [];
-  for (const l of c.lines) {
+  for (const l of headZone(c)) {
     if (l.role.kind !== 'removed') continue;
-    if (l.role.reason === 'page-title') {
+    if (isTopTitleBar(c, l)) {
       const d = dottedDate(l.text.split(' | ').pop() ?? '');
       if (d) candidates.push({ ...d, confidence: 'high', note: 'The page title bar dates the article (day.month.year).' });
     } else if (l.role.reason === 'page-metadata') {
       const d = isoDateIn(l.text) ?? (/^-? ?\d/.test(l.text) ? dottedDate(l.text) : undefined);
       if (d) candidates.push({ ...d, confidence: d.ambiguous ? 'medium' : 'high', note: d.ambiguous ? 'The page metadata dates the article; a dotted date is read as day.month.year.' : 'The page metadata dates the article.' });
-    } else if (l.role.reason === 'image-prefix') {
-      const d = timestampDate(l.text);
-      if (d && candidates.length === 0) candidates.push({ ...d, confidence: 'low', note: `The image name carries the Unix time stamp ${d.text}, which is ${d.date} (UTC): usually the upload time, close to publication.` });
     }
   }
+  // An image's Unix time stamp is the weakest clue, used only when nothing else dates the page,
+  // and only from the very first line, where The Independent prints its lead image.
+  const stamp = c.lines[0]?.role.kind === 'removed' ? timestampDate(c.lines[0].text) : undefined;
   const extra: { quote: string; note: string }[] = [];
   if (dl?.month && dl.day) {
     const full = dl.year ? iso(dl.year, dl.month, dl.day) : undefined;
@@ -117,6 +133,9 @@ function detectDate(c: Classified, dl: Dateline | undefined, yearHint: number | 
         if (d) candidates.push({ date: d, text: dl.text, ambiguous: false, confidence: 'low', note: `The dateline gives the day and month only; the year ${yearHint} was supplied with --year, not found in the capture.` });
       }
     }
+  }
+  if (candidates.length === 0 && stamp) {
+    candidates.push({ ...stamp, confidence: 'low', note: `The image name carries the Unix time stamp ${stamp.text}, which is ${stamp.date} (UTC): usually the upload time, close to publication.` });
   }
   if (candidates.length === 0) {
     const why = dl?.month ? `the dateline "${dl.text}" has no year; rerun with --year YYYY if the year is known from elsewhere` : 'no date in the title bar, the page metadata or a dateline';
@@ -147,9 +166,11 @@ function detectDate(c: Classified, dl: Dateline | undefined, yearHint: number | 
 }
 
 function detectCredits(c: Classified, dl: Dateline | undefined, outlet: string | undefined, rules: ImportRules, known: KnownOutlet[]): Detected['credits'] {
-  for (const l of [...c.lines].reverse()) {
+  for (const l of c.lines.slice(-3)) {
     const initials = /^[a-z]{1,4}(?:\/[a-z]{1,4})+ \(([^)]+)\)$/.exec(l.text);
     if (initials) return { value: initials[1].split(/, ?/), line: l.text, confidence: 'high', evidence: l.text, note: 'the closing credit line (staff initials, then the agencies)' };
+  }
+  for (const l of headZone(c)) {
     const reprint = /^([A-Z][\w&.' -]{1,40}), \d{1,2} \w+\.? \d{4}$/.exec(l.text);
     if (reprint && writtenDate(l.text)) {
       return { value: [reprint[1]], line: l.text, confidence: 'medium', evidence: l.text, note: `a source line naming ${reprint[1]} with its own date (${writtenDate(l.text)!.date}): probably the original publisher of a republished text` };

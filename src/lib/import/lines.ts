@@ -15,7 +15,7 @@ export interface Classified {
   lines: ClassifiedLine[];
   /** Index into `lines` of the headline, if one was found. */
   title?: number;
-  titleHow: 'title-bar' | 'image-prefix' | 'first-line' | 'none';
+  titleHow: 'title-bar' | 'image-prefix' | 'first-line' | 'fallback' | 'none';
 }
 
 function boilerplate(text: string, rules: ImportRules): { reason: RemovalReason; why: string } | undefined {
@@ -54,7 +54,8 @@ export function classifyLines(capture: string, rules: ImportRules): Classified {
   // Headline: confirmed by the title bar or an image prefix, else the first short kept line.
   let title: number | undefined;
   let titleHow: Classified['titleHow'] = 'none';
-  const titleBar = lines.find((l) => l.role.kind === 'removed' && l.role.reason === 'page-title');
+  // Only a title bar at the top of the page names this page; one further down is embedded.
+  const titleBar = lines.slice(0, 3).find((l) => l.role.kind === 'removed' && l.role.reason === 'page-title');
   const prefixTails = lines
     .filter((l) => l.role.kind === 'removed' && l.role.reason === 'image-prefix')
     .map((l) => ({ at: lines.indexOf(l), tail: l.text.replace(/^- .*? - /, '') }));
@@ -71,9 +72,14 @@ export function classifyLines(capture: string, rules: ImportRules): Classified {
   }
   if (title === undefined) {
     const k = lines.findIndex((l) => l.role.kind !== 'removed');
-    if (k >= 0 && words(lines[k].text) <= HEADLINE_WORDS && !/[.!?]$/.test(lines[k].text)) [title, titleHow] = [k, 'first-line'];
+    if (k >= 0 && words(lines[k].text) <= HEADLINE_WORDS && !/[.!?]$/.test(lines[k].text) && !parseDateline(lines[k].text)?.wholeLine) [title, titleHow] = [k, 'first-line'];
   }
   if (title !== undefined) lines[title].role = { kind: 'title' };
+  else if (lines.length) {
+    // No clear headline: the capture's first line stands in, keeping its own role, so the
+    // draft stays valid and no text leaves the body. The author is told to check it.
+    [title, titleHow] = [0, 'fallback'];
+  }
 
   // A line that repeats an image prefix's link text is that link: a related story.
   for (const { at, tail } of prefixTails) {

@@ -1,0 +1,146 @@
+// npm run bench [-- --sources N[,N...]] [--json] [--no-starlight] [--no-search]
+// Builds the real dossier (default) or a synthetic one of N imported captures in a temporary
+// copy of the project, measures the build, the output and the first search, and, when the
+// peers' Starlight harness is there, does the same for Starlight on the same corpus.
+// Machines are noisy: compare the ratios of one run, not figures across runs. See docs/performance.md.
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { distStats, type DistStats } from './bench/dist-stats.ts';
+import { measure } from './bench/measure.ts';
+import { probeSearch, type SearchFigures } from './bench/search-probe.ts';
+import { CORPUS_OUTLETS, scaffoldDossier } from './bench/synthetic.ts';
+import { uniqueWord } from './bench/token.ts';
+import { formatTable, ratios, type Row } from './bench/table.ts';
+import { serve } from '../tests/helpers/serve.ts';
+
+const ROOT = process.cwd();
+const WORK = process.env.BENCH_WORK || '/tmp/bench-work';
+// The one place the project depends on the shared peers folder: the corpus and Starlight.
+const PEERS = resolve(ROOT, '../shared/peers');
+const STARLIGHT = join(PEERS, 'starlight', 'run.sh');
+const SKIP = new Set(['node_modules', '.git', '.astro']);
+
+const args = process.argv.slice(2);
+const opt = { sizes: [] as number[], json: false, starlight: true, search: true };
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a === '--json') opt.json = true;
+  else if (a === '--no-starlight') opt.starlight = false;
+  else if (a === '--no-search') opt.search = false;
+  else if (a === '--sources') opt.sizes.push(...String(args[++i] ?? '').split(',').map(Number));
+  else {
+    process.stderr.write(`unknown option ${a}\nusage: npm run bench [-- --sources N[,N...]] [--json] [--no-starlight] [--no-search]\n`);
+    process.exit(2);
+  }
+}
+if (opt.sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+  process.stderr.write('--sources needs whole numbers of sources, e.g. --sources 1000 or --sources 1000,10000\n');
+  process.exit(2);
+}
+const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+const run = (cmd: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) => {
+  const r = spawnSync(cmd, argv, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed (exit ${r.status}):\n${(r.stderr || r.stdout || '').slice(-2000)}`);
+  return r.stdout;
+};
+
+/** A copy of the project without its build output and caches, sharing node_modules. */
+function copyProject(dst: string) {
+  rmSync(dst, { recursive: true, force: true });
+  mkdirSync(dst, { recursive: true });
+  for (const e of readdirSync(ROOT)) {
+    if (SKIP.has(e) || e.startsWith('dist')) continue;
+    cpSync(join(ROOT, e), join(dst, e), { recursive: true, filter: (src) => !/\/(?:dist[^/]*|\.astro)$/.test(src.slice(ROOT.length)) });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dst, 'node_modules'));
+}
+
+async function searchFigures(dist: string, pagePath: string, token: string): Promise<(SearchFigures & { correct: boolean }) | undefined> {
+  if (!opt.search || !existsSync(join(dist, 'pagefind', 'pagefind.js'))) return undefined;
+  const server = await serve(dist);
+  try {
+    const f = await probeSearch(`${server.url}/${pagePath}`, token);
+    return { ...f, correct: !!f.first_url && new URL(f.first_url, server.url).pathname === `/${pagePath}` };
+  } finally {
+    await server.close();
+  }
+}
+
+const figures = (s: DistStats) => ({ dist_bytes: s.dist_bytes, pages: s.pages, page_gz_bytes: s.page_gz_bytes, index_bytes: s.index_bytes });
+const withSearch = (f?: SearchFigures & { correct: boolean }) =>
+  f ? { search_bytes: f.search_bytes, search_ms: f.search_ms, correct: f.correct } : { search_bytes: null, search_ms: null, correct: null };
+
+async function benchDossier(n: number | 'real'): Promise<Row> {
+  const dir = join(WORK, `dossier-${n}`);
+  log(`copying the project to ${dir}`);
+  copyProject(dir);
+  const content = join(dir, 'src', 'content');
+  let page: string;
+  let token: string;
+  let extra: Record<string, unknown> = {};
+  if (n === 'real') {
+    const first = readdirSync(join(content, 'sources')).filter((f) => f.endsWith('.md')).sort()[0].replace(/\.md$/, '');
+    page = `sources/${first}/`;
+    token = uniqueWord(content, first);
+  } else {
+    const corpus = join(dir, 'corpus');
+    run('node', [join(PEERS, 'make-corpus.mjs'), String(n), corpus], dir);
+    const manifest = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8')) as { file: string; date: string; outlet: string; token: string }[];
+    rmSync(content, { recursive: true, force: true });
+    scaffoldDossier(content, n);
+    log(`importing ${n} synthetic captures`);
+    const t0 = performance.now();
+    // --year: the corpus datelines give day and month only; its captures are all from 2017.
+    const out = run('node', ['scripts/import.ts', corpus, '--content', content, '--year', '2017', '--json'], dir);
+    const importS = (performance.now() - t0) / 1000;
+    const ids = new Map(out.trim().split('\n').map((l) => JSON.parse(l)).map((r: { file: string; id: string }) => [r.file.split('/').pop()!, r.id]));
+    const right = manifest.filter((m) => ids.get(m.file)?.startsWith(`${CORPUS_OUTLETS.find((o) => o.name === m.outlet)!.id}-${m.date}`)).length;
+    extra = { import_s: Math.round(importS * 100) / 100, import_correct: Math.round((right / n) * 1000) / 1000 };
+    page = `sources/${ids.get(manifest[0].file)}/`;
+    token = manifest[0].token;
+  }
+  log(`building ${n === 'real' ? 'the real dossier' : `${n} sources`} (cold)`);
+  const cache = join(dir, '.bench-cache');
+  const env = { ...process.env, DOSSIER_CACHE_DIR: cache, DOSSIER_CONTENT: '', DOSSIER_OUT_DIR: '', ASTRO_TELEMETRY_DISABLED: '1' };
+  spawnSync('sync');
+  const m = await measure('npm', ['run', 'build'], { cwd: dir, env, log: join(dir, 'build.log') });
+  const row: Row = { system: 'dossier', sources: n === 'real' ? readdirSync(join(content, 'sources')).length : n, status: m.ok ? 'ok' : `failed (exit ${m.code}; see ${dir}/build.log)`, build_s: m.wall_s, peak_rss_mb: m.peak_rss_mb, peak_tree_rss_mb: m.peak_tree_rss_mb, ...extra };
+  if (!m.ok) return row;
+  Object.assign(row, figures(distStats(join(dir, 'dist'), `${page}index.html`)), withSearch(await searchFigures(join(dir, 'dist'), page, token)));
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  if (n === 'real' && pkg.scripts?.pdf) {
+    const p = await measure('npm', ['run', 'pdf'], { cwd: dir, env, log: join(dir, 'pdf.log') });
+    row.pdf_s = p.ok ? p.wall_s : null;
+    if (!p.ok) row.pdf_status = `failed (see ${dir}/pdf.log)`;
+  }
+  return row;
+}
+
+async function benchStarlight(n: number): Promise<Row | undefined> {
+  if (!opt.starlight || !existsSync(STARLIGHT)) return undefined;
+  log(`building ${n} sources with Starlight (cold; first use installs it)`);
+  const r = spawnSync('bash', [STARLIGHT, String(n)], { env: { ...process.env, BENCH_WORK: WORK }, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const line = r.stdout.trim().split('\n').pop();
+  if (r.status !== 0 || !line) return { system: 'starlight', sources: n, status: `failed: ${(r.stderr || '').trim().split('\n').pop()}` };
+  const s = JSON.parse(line);
+  const dist = join(WORK, 'starlight', 'dist');
+  const manifest = JSON.parse(readFileSync(join(WORK, 'starlight', 'corpus', 'manifest.json'), 'utf8'));
+  const row: Row = {
+    system: 'starlight', sources: n, status: s.status, build_s: s.build_s, peak_rss_mb: s.peak_rss_mb, peak_tree_rss_mb: s.peak_tree_rss_mb,
+    dist_bytes: s.dist_bytes, pages: s.html_pages, page_gz_bytes: s.page_gz_bytes, index_bytes: s.pagefind_bytes,
+  };
+  if (s.status === 'ok') Object.assign(row, withSearch(await searchFigures(dist, `sources/${manifest[0].id}/`, manifest[0].token)));
+  return row;
+}
+
+const sizes: (number | 'real')[] = opt.sizes.length ? opt.sizes : ['real'];
+for (const n of sizes) {
+  const dossier = await benchDossier(n).catch((e: Error) => ({ system: 'dossier', sources: n, status: `failed: ${e.message.split('\n')[0]}` }) as Row);
+  const starlight = n === 'real' ? await benchStarlight(dossier.sources as number) : await benchStarlight(n);
+  if (starlight) dossier.vs_starlight = ratios(dossier, starlight);
+  if (opt.json) {
+    process.stdout.write(`${JSON.stringify(dossier)}\n`);
+    if (starlight) process.stdout.write(`${JSON.stringify(starlight)}\n`);
+  } else process.stdout.write(`${formatTable(dossier, starlight)}\n`);
+}

@@ -1,0 +1,26 @@
+// The bench's output: ratios to Starlight and a plain-text table.
+export type Row = Record<string, unknown> & { system: string; sources: number | string; status: string };
+
+export const FIGURES = ['build_s', 'peak_rss_mb', 'peak_tree_rss_mb', 'dist_bytes', 'pages', 'page_gz_bytes', 'index_bytes', 'search_bytes', 'search_ms'] as const;
+
+/** Dossier's figure divided by Starlight's, for every figure both have. */
+export function ratios(a: Row, b: Row): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of FIGURES) {
+    const [x, y] = [a[k], b[k]];
+    if (typeof x === 'number' && typeof y === 'number' && y > 0) out[k] = Math.round((x / y) * 1000) / 1000;
+  }
+  return out;
+}
+
+const show = (v: unknown) => (v === undefined || v === null ? '–' : typeof v === 'number' ? v.toLocaleString('en-GB') : String(v));
+
+export function formatTable(d: Row, s?: Row): string {
+  const keys = [...FIGURES, 'correct', 'import_s', 'import_correct', 'pdf_s'].filter((k) => d[k] !== undefined || s?.[k] !== undefined);
+  const r = s ? ratios(d, s) : {};
+  const rows = [['figure', 'Dossier', ...(s ? ['Starlight', 'ratio'] : [])], ['status', d.status, ...(s ? [s.status, ''] : [])]];
+  for (const k of keys) rows.push([k, show(d[k]), ...(s ? [show(s[k]), r[k] === undefined ? '' : `${r[k]}×`] : [])]);
+  const width = rows[0].map((_, i) => Math.max(...rows.map((row) => String(row[i]).length)));
+  const line = (row: string[]) => row.map((c, i) => (i === 0 ? String(c).padEnd(width[i]) : String(c).padStart(width[i]))).join('  ');
+  return [`\n${d.sources} sources`, line(rows[0]), width.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
