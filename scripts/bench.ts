@@ -85,14 +85,15 @@ async function benchDossier(n: number | 'real'): Promise<Row> {
     token = uniqueWord(content, first);
   } else {
     const corpus = join(dir, 'corpus');
-    run('node', [join(PEERS, 'make-corpus.mjs'), String(n), corpus], dir);
+    // process.execPath: the pinned Node 24, which runs .ts files; a bare "node" may be the system's older one.
+    run(process.execPath, [join(PEERS, 'make-corpus.mjs'), String(n), corpus], dir);
     const manifest = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8')) as { file: string; date: string; outlet: string; token: string }[];
     rmSync(content, { recursive: true, force: true });
     scaffoldDossier(content, n);
     log(`importing ${n} synthetic captures`);
     const t0 = performance.now();
     // --year: the corpus datelines give day and month only; its captures are all from 2017.
-    const out = run('node', ['scripts/import.ts', corpus, '--content', content, '--year', '2017', '--json'], dir);
+    const out = run(process.execPath, ['scripts/import.ts', corpus, '--content', content, '--year', '2017', '--json'], dir);
     const importS = (performance.now() - t0) / 1000;
     const ids = new Map(out.trim().split('\n').map((l) => JSON.parse(l)).map((r: { file: string; id: string }) => [r.file.split('/').pop()!, r.id]));
     const right = manifest.filter((m) => ids.get(m.file)?.startsWith(`${CORPUS_OUTLETS.find((o) => o.name === m.outlet)!.id}-${m.date}`)).length;

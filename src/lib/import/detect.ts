@@ -1,5 +1,5 @@
 import { dottedDate, isoDateIn, iso, parseDateline, timestampDate, weekdayOf, WEEKDAYS, writtenDate, type Dateline, type FoundDate } from './dates.ts';
-import type { Classified } from './lines.ts';
+import { CREDIT_LINE, type Classified } from './lines.ts';
 import type { ClassifiedLine, Confidence, Detection, ImportRules } from './types.ts';
 
 const RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1, none: 0 };
@@ -167,7 +167,7 @@ function detectDate(c: Classified, dl: Dateline | undefined, yearHint: number | 
 
 function detectCredits(c: Classified, dl: Dateline | undefined, outlet: string | undefined, rules: ImportRules, known: KnownOutlet[]): Detected['credits'] {
   for (const l of c.lines.slice(-3)) {
-    const initials = /^[a-z]{1,4}(?:\/[a-z]{1,4})+ \(([^)]+)\)$/.exec(l.text);
+    const initials = CREDIT_LINE.exec(l.text);
     if (initials) return { value: initials[1].split(/, ?/), line: l.text, confidence: 'high', evidence: l.text, note: 'the closing credit line (staff initials, then the agencies)' };
   }
   for (const l of headZone(c)) {

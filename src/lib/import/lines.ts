@@ -8,6 +8,9 @@ const CROSSHEAD_WORDS = 12;
 // A closing quote ends a sentence only after punctuation: 'from 'Islamic State'' is still a headline.
 const ENDS_SENTENCE = /(?:[.!?:;,)\]]|[.!?,…]["”’'])$/u;
 
+/** A closing credit line, "dj/jm (Reuters, Interfax)": staff initials, then the agencies. */
+export const CREDIT_LINE = /^[a-z]{1,4}(?:\/[a-z]{1,4})+ \(([^)]+)\)$/;
+
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const same = (a: string, b: string) => fold(a).replace(/\s+/g, ' ').trim() === fold(b).replace(/\s+/g, ' ').trim();
 
@@ -93,7 +96,7 @@ export function classifyLines(capture: string, rules: ImportRules): Classified {
     const dl = parseDateline(l.text);
     if (dl?.wholeLine) {
       l.role = { kind: 'removed', reason: 'page-metadata', why: 'a dateline on a line of its own; it is recorded in the dateline field' };
-    } else if (rules.captions.some((p) => p.test(l.text))) {
+    } else if (!CREDIT_LINE.test(l.text) && rules.captions.some((p) => p.test(l.text))) {
       l.role = { kind: 'caption' };
     } else if (l !== last && words(l.text) <= CROSSHEAD_WORDS && !ENDS_SENTENCE.test(l.text) && !dl) {
       l.role = { kind: 'heading' };
