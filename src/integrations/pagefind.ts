@@ -39,7 +39,8 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir).replace(/\/$/, '');
         const started = performance.now();
-        const { index, errors } = await pagefind.createIndex({});
+        // Back-links after marked passages ("claim", "response") are navigation, not article words.
+        const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.passage-ref'] });
         if (!index) fail(errors);
         const added = await index!.addDirectory({ path: root });
         if (added.errors.length) fail(added.errors);
