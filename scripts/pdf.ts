@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { makePdf, PdfError } from './pdf/make.ts';
+import { checkTools, makePdf, PdfError } from './pdf/make.ts';
 import { keptPdfPath, outDir, recordPath, type KeptPdf } from '../src/lib/print/kept.ts';
 import { contentDir } from '../src/lib/content/location.ts';
 import { formatBytes } from '../src/lib/print/size.ts';
@@ -28,6 +28,7 @@ function build(why: string): void {
 }
 
 async function main(): Promise<void> {
+  checkTools();
   const paper = process.argv.includes('--letter') ? 'Letter' : 'A4';
   const dist = outDir();
   const stamp = join(dist, 'print', 'index.html');

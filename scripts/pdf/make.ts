@@ -7,7 +7,8 @@ import { pagesFromOutline, parseOutlineXml, unplaced, type ContentsEntry } from 
 import { withInfo } from '../../src/lib/print/pdf-info.ts';
 import { serveDir } from './serve.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** Debian's Chromium, or the executable named by CHROMIUM_PATH (read when used, so tests can set it). */
+export const chromiumPath = (): string => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-quic',
@@ -34,6 +35,7 @@ export interface PdfResult {
 }
 
 export function checkTools(): void {
+  const CHROMIUM = chromiumPath();
   if (!existsSync(CHROMIUM)) {
     throw new PdfError(
       `Chromium was not found at ${CHROMIUM}.\n` +
@@ -75,6 +77,7 @@ export async function makePdf({ distDir, out, paper = 'A4' }: PdfOptions): Promi
   if (!existsSync(join(distDir, 'print', 'index.html'))) throw new PdfError(`${distDir} has no print/index.html: build the site first (npm run build).`);
   const server = await serveDir(distDir);
   const work = mkdtempSync(join(tmpdir(), 'dossier-pdf-'));
+  const CHROMIUM = chromiumPath();
   let browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true }).catch((e: Error) => {

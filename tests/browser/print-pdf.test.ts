@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,3 +103,24 @@ describe('npm run pdf -- --letter', () => {
     expect(execFileSync('pdfinfo', [out]).toString('utf8')).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
   }, 120_000);
 });
+
+describe('npm run pdf without Chromium', () => {
+  it('says so and how to install it, instead of crashing', async () => {
+    const saved = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = join(work, 'no-such-chromium');
+    try {
+      await expect(makePdf({ distDir: siteDir(), out: join(work, 'never.pdf') })).rejects.toThrow(/not found[\s\S]*apt-get install chromium/);
+    } finally {
+      if (saved === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = saved;
+    }
+  });
+
+  it('exits 1 with that message alone from the command line, no stack trace', () => {
+    const run = spawnSync(process.execPath, ['scripts/pdf.ts'], { env: { ...process.env, CHROMIUM_PATH: join(work, 'no-such-chromium') }, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('apt-get install chromium');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
