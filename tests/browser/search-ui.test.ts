@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from '../helpers/browser.ts';
+import { serve, type Served } from '../helpers/serve.ts';
+import { siteDir } from '../helpers/site.ts';
+
+let browser: Browser;
+let site: Served;
+
+beforeAll(async () => {
+  site = await serve(siteDir());
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** A fresh page with service workers blocked, so these tests see the network as it is. */
+async function open(path: string): Promise<{ page: Page; hosts: Set<string> }> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const hosts = new Set<string>();
+  page.on('request', (r) => hosts.add(new URL(r.url()).host));
+  await page.goto(site.url + path);
+  return { page, hosts };
+}
+
+/** Result links on /search/, in order, once the summary reports the search is done. */
+async function results(page: Page): Promise<string[]> {
+  await page.locator('pagefind-summary[instance=page]').filter({ hasText: /result/i }).waitFor();
+  await page.locator('pagefind-results[instance=page] .search-result-link').first().waitFor();
+  return page.locator('pagefind-results[instance=page] .search-result-link').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash));
+}
+
+describe('search results are right', () => {
+  it('"absolutely ridiculous" finds The Independent and the responses analysis first', async () => {
+    const { page } = await open('/search/?q=absolutely+ridiculous');
+    const top = (await results(page)).slice(0, 2);
+    expect(top).toContain('/sources/independent-2017-10-10/');
+    expect(top.some((u) => u.startsWith('/responses/'))).toBe(true);
+    await page.context().close();
+  });
+
+  it('"Geneva" finds the refused-joint-strikes claim first, then DW and Xinhua', async () => {
+    const { page } = await open('/search/?q=Geneva');
+    const found = await results(page);
+    expect(found[0]).toBe('/claims/joint-strikes-refused/');
+    expect(found.slice(0, 3)).toEqual(expect.arrayContaining(['/sources/dw-2017-11-14/', '/sources/xinhua-2017-11-14/']));
+    await page.context().close();
+  });
+
+  it('says plainly when nothing matches', async () => {
+    const { page } = await open('/search/?q=zyxwvutsrqponm');
+    await expect.poll(() => page.locator('pagefind-summary[instance=page]').innerText()).toMatch(/No results for zyxwvutsrqponm/i);
+    expect(await page.locator('pagefind-results[instance=page] .search-result').count()).toBe(0);
+    await page.context().close();
+  });
+});
+
+describe('the /search/ page', () => {
+  it('filters narrow the results to the chosen kind', async () => {
+    const { page } = await open('/search/?q=Geneva');
+    const all = await results(page);
+    await page.locator('pagefind-filter-pane input[name="kind"][value="source"]').check();
+    await expect.poll(async () => (await results(page)).length).toBeLessThan(all.length);
+    const filtered = await results(page);
+    expect(filtered.every((u) => u.startsWith('/sources/'))).toBe(true);
+    expect(new URL(page.url()).searchParams.getAll('kind')).toEqual(['source']);
+    await page.context().close();
+  });
+
+  it('restores query and filters from a shared URL', async () => {
+    const { page } = await open('/search/?q=Geneva&kind=claim');
+    await expect.poll(() => page.locator('pagefind-input[instance=page] input').inputValue()).toBe('Geneva');
+    const found = await results(page);
+    expect(found).toEqual(['/claims/joint-strikes-refused/']);
+    expect(await page.locator('pagefind-filter-pane input[name="kind"][value="claim"]').isChecked()).toBe(true);
+    await page.context().close();
+  });
+
+  it('sorts by date', async () => {
+    const { page } = await open('/search/?q=Geneva&sort=date:asc');
+    expect(await page.locator('#search-sort').inputValue()).toBe('date:asc');
+    await results(page);
+    const dates = await page.locator('pagefind-results[instance=page] .search-result').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-date') ?? ''));
+    expect(dates.length).toBeGreaterThan(2);
+    expect(dates).toEqual([...dates].sort());
+    expect(new Set(dates).size).toBeGreaterThan(1);
+    await page.selectOption('#search-sort', 'relevance');
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBeNull();
+    await page.context().close();
+  });
+
+  it('finds context entries by kind, labelled as outside the corpus', async () => {
+    const { page } = await open('/search/?q=Pentagon&kind=context');
+    const found = await results(page);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((u) => u.startsWith('/timeline/#ctx-'))).toBe(true);
+    expect(await page.locator('pagefind-results[instance=page] .search-result-label').first().innerText()).toContain('Not in the captured corpus');
+    await page.context().close();
+  });
+
+  it('makes no request to any host but the site', async () => {
+    const { page, hosts } = await open('/search/?q=Geneva');
+    await results(page);
+    expect([...hosts]).toEqual([new URL(site.url).host]);
+    await page.context().close();
+  });
+});
+
+describe('header search and landing', () => {
+  it('opens with "/" and with Ctrl+K, and is used by keyboard alone', async () => {
+    const { page } = await open('/claims/');
+    await page.locator('pagefind-modal-trigger button').waitFor();
+    await page.keyboard.press('/');
+    const dialog = page.locator('pagefind-modal dialog');
+    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+    await page.keyboard.type('Geneva');
+    await page.locator('pagefind-modal .search-result-link').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href'));
+    expect(focused).toMatch(/^\/claims\/joint-strikes-refused\/\?highlight=geneva/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+    await page.context().close();
+  });
+
+  it('the header trigger names its shortcut for assistive technology', async () => {
+    const { page } = await open('/');
+    const button = page.locator('pagefind-modal-trigger button');
+    expect(await button.getAttribute('aria-keyshortcuts')).toBe('/');
+    expect(await button.getAttribute('aria-haspopup')).toBe('dialog');
+    await page.context().close();
+  });
+
+  it('opening a result lands on the passage with the term highlighted', async () => {
+    const { page } = await open('/search/?q=Geneva');
+    await results(page);
+    await page.locator('pagefind-results[instance=page] .search-result-link').first().click();
+    await page.waitForURL(/\/claims\/joint-strikes-refused\/\?highlight=geneva/);
+    const hits = page.locator('article mark.search-hit');
+    await hits.first().waitFor();
+    expect((await hits.allInnerTexts()).every((t) => t.toLowerCase() === 'geneva')).toBe(true);
+    await page.context().close();
+  });
+
+  it('without JavaScript the header is a plain form to /search/', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/sources/`);
+    await page.fill('#site-search-q', 'Geneva');
+    await page.press('#site-search-q', 'Enter');
+    await page.waitForURL(/\/search\/\?q=Geneva/);
+    expect(await page.locator('noscript').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
