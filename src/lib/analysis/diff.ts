@@ -12,7 +12,7 @@ export interface DiffPart {
  * the tokens gives back the input exactly: a diff never alters what a source says.
  */
 export function tokenize(text: string): string[] {
-  return text.match(/^\s+|[\p{L}\p{N}]+(?:['\u2019\u2011-][\p{L}\p{N}]+)*\s*|[^\s]\s*/gu) ?? [];
+  return text.match(/^\s+|[\p{L}\p{N}]+(?:['\u2019\u2010-\u2013-][\p{L}\p{N}]+)*\s*|[^\s]\s*/gu) ?? [];
 }
 
 /** Compare tokens as the quote matcher does: spaces, quote marks and dashes are evened out. */
