@@ -55,4 +55,5 @@ const count = (s: ImportResult['status']) => results.filter((r) => r.status === 
 const review = results.filter((r) => r.status === 'imported' && r.review.length).length;
 log(`\nSummary: ${count('imported')} imported, ${count('skipped')} skipped, ${count('failed')} failed; ${review} of the imported need review (see the "# Review" comments at the top of each draft).`);
 if (opts.json) for (const r of results) process.stdout.write(`${JSON.stringify(r)}\n`);
-process.exit(count('failed') ? 1 : 0);
+// exitCode, not exit(): exit() would cut off --json output still queued for a pipe.
+process.exitCode = count('failed') ? 1 : 0;

@@ -15,25 +15,25 @@ export async function probeSearch(pageUrl: string, token: string): Promise<Searc
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {
     const page = await browser.newPage();
-    let counting = false;
     let bytes = 0;
     const pending = new Set<unknown>();
     page.on('request', (req) => {
-      if (counting && new URL(req.url()).pathname.startsWith('/pagefind/')) pending.add(req);
+      // Counted from the page load on, as a page may start loading Pagefind itself.
+      if (new URL(req.url()).pathname.startsWith('/pagefind/')) pending.add(req);
     });
     const finish = async (req: import('playwright-core').Request) => {
       if (!pending.has(req)) return;
       const s = await req.sizes().catch(() => ({ responseBodySize: 0, responseHeadersSize: 0 }));
       // Chromium reports 0 body bytes for a worker's own script: fall back to Content-Length.
       const body = s.responseBodySize || Number((await req.response())?.headers()['content-length'] ?? 0);
-      bytes += body + s.responseHeadersSize;
+      bytes += Math.max(0, body) + Math.max(0, s.responseHeadersSize); // -1 means "not known"
+
       pending.delete(req);
     };
     page.on('requestfinished', finish);
     page.on('requestfailed', finish);
     await page.goto(pageUrl, { waitUntil: 'load' });
     await page.waitForLoadState('networkidle');
-    counting = true;
     const r = await page.evaluate(async (token) => {
       const t0 = performance.now();
       const pf = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
