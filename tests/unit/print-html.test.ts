@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorCandidates, demoteHeadings, idsIn, linkDocument, openDetails, prefixIds } from '../../src/lib/print/html.ts';
+import { anchorCandidates, demoteHeadings, idsIn, linkDocument, openDetails, prefixIds, unlandmark } from '../../src/lib/print/html.ts';
 
 describe('prefixIds', () => {
   it('makes ids and the attributes and local links that refer to them unique per part', () => {
@@ -15,6 +15,9 @@ describe('prefixIds', () => {
 describe('demoteHeadings and openDetails', () => {
   it('nests a page’s headings under its section and never beyond h6', () => {
     expect(demoteHeadings('<h2 class="x">A</h2><h6>B</h6>', 1)).toBe('<h3 class="x">A</h3><h6>B</h6>');
+  });
+  it('turns repeated side panels into plain blocks', () => {
+    expect(unlandmark('<aside class="meta-panel" aria-labelledby="x"><h3>A</h3></aside><p>aside</p>')).toBe('<div class="meta-panel" aria-labelledby="x"><h3>A</h3></div><p>aside</p>');
   });
   it('opens folded details so they print', () => {
     expect(openDetails('<details class="removed"><summary>s</summary></details>')).toBe('<details open class="removed"><summary>s</summary></details>');
