@@ -23,7 +23,7 @@ afterAll(async () => {
 
 describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
   for (const scheme of ['light', 'dark'] as const) {
-    it(`has no violations on any page type in ${scheme} mode`, async () => {
+    it(`has no violations on any page type in ${scheme} mode`, { timeout: 240_000 }, async () => {
       const context = await browser.newContext({ colorScheme: scheme });
       const page = await context.newPage();
       const found: string[] = [];

@@ -19,7 +19,7 @@ function build(content: string, out: string) {
 
 describe('npm run build refuses every broken dossier', () => {
   for (const fault of faults()) {
-    it(`${fault.name}: fails with file, field and fix, no stack trace, and the last good site untouched`, () => {
+    it(`${fault.name}: fails with file, field and fix, no stack trace, and the last good site untouched`, { timeout: 120_000 }, () => {
       const dir = brokenCopy(fault);
       const out = `${dir}-dist`;
       made.push(dir, out, `${out}-cache`);

@@ -12,7 +12,7 @@ const env = (content: string, out: string) => ({
 });
 
 describe('publishing never loses the last good site', () => {
-  it('a build killed part-way leaves the previous site in place, and the next build publishes', async () => {
+  it('a build killed part-way leaves the previous site in place, and the next build publishes', { timeout: 240_000 }, async () => {
     const content = miniCopy();
     const out = `${content}-dist`;
     made.push(content, out, `${out}-cache`, `${out}.staging`);
@@ -35,7 +35,7 @@ describe('publishing never loses the last good site', () => {
     expect(existsSync(`${out}.old`)).toBe(false);
   });
 
-  it('renders a hostile value as text, never as markup', () => {
+  it('renders a hostile value as text, never as markup', { timeout: 180_000 }, () => {
     const content = miniCopy();
     const out = `${content}-dist`;
     made.push(content, out, `${out}-cache`);
