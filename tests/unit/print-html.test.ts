@@ -43,6 +43,7 @@ describe('linkDocument', () => {
     '<a href="/captures/dw.txt" download="dw.txt">raw</a>',
     '<a href="https://a.example/1">one</a> <a href="https://b.example/2">two</a> <a href="https://a.example/1">again</a>',
     '<a href="#claim-x">local</a>',
+    '<a href="https://c.example/3" rel="external">https://c.example/3</a>',
   ].join('');
   const { html: out, endnotes } = linkDocument(html, 'https://site.example/');
 
@@ -65,7 +66,11 @@ describe('linkDocument', () => {
       { n: 1, url: 'https://site.example/captures/dw.txt' },
       { n: 2, url: 'https://a.example/1' },
       { n: 3, url: 'https://b.example/2' },
+      { n: 4, url: 'https://c.example/3' },
     ]);
     expect(out.match(/href="#note-2"/g)).toHaveLength(2);
+    // A link that reads as its own address is listed but carries no number in the text.
+    expect(out).toContain('<a href="https://c.example/3" rel="external">https://c.example/3</a>');
+    expect(out).not.toContain('href="#note-4"');
   });
 });

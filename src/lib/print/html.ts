@@ -96,6 +96,8 @@ export function linkDocument(html: string, site: string): Linked {
     if (!/^https?:\/\//.test(url)) return whole;
     const n = noteFor(url);
     const attrs = `${before}href="${url}"${after}`.replace(/\sdownload(="[^"]*")?/, '');
+    // A link that already reads as its address needs no note number beside it; it is still listed.
+    if (inner.replace(/<[^>]+>/g, '').trim() === url) return `<a${attrs}>${inner}</a>`;
     return `<a${attrs}>${inner}</a><a class="endnote-ref" href="#note-${n}" aria-label="Endnote ${n}">${n}</a>`;
   });
   return { html: out, endnotes: [...numbers].map(([url, n]) => ({ n, url })) };
