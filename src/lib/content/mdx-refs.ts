@@ -40,7 +40,10 @@ interface MdNode {
  * Parse an MDX page and check that it compiles and that every component it uses, and
  * every id it passes, exists. `ids` holds the known ids of each collection.
  */
-export function checkMdxPage(file: string, body: string, bodyLine: number, ids: Record<IdCollection, Set<string>>): Problem[] {
+/** Which sources carry each claim and response, so a component cannot pair one with a source that lacks it. */
+export type Carriers = { claims: Map<string, Set<string>>; responses: Map<string, Set<string>> };
+
+export function checkMdxPage(file: string, body: string, bodyLine: number, ids: Record<IdCollection, Set<string>>, carriers?: Carriers): Problem[] {
   const problems: Problem[] = [];
   let tree: MdNode;
   try {
@@ -75,6 +78,20 @@ export function checkMdxPage(file: string, body: string, bodyLine: number, ids: 
               fix: `Use an existing ${attr.name} id (see src/content/${collection === 'context' ? 'context.yaml' : collection}) or add it.`,
             });
           }
+        }
+      }
+      const attr = (name: string) => node.attributes?.find((a) => a.name === name && typeof a.value === 'string')?.value as string | undefined;
+      const [kind, itemId] = attr('claim') ? ['claim', attr('claim')] : attr('response') ? ['response', attr('response')] : [];
+      const carried = kind && itemId ? carriers?.[kind === 'claim' ? 'claims' : 'responses'].get(itemId) : undefined;
+      for (const sourceId of (attr('source') ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+        if (carried && ids.sources.has(sourceId) && !carried.has(sourceId)) {
+          problems.push({
+            file,
+            line,
+            field: `<${node.name} source>`,
+            message: `<${node.name}> pairs ${kind} "${itemId}" with source "${sourceId}", which does not carry it`,
+            fix: `Use a source listed in the ${kind}'s appearances: ${[...carried].join(', ')}.`,
+          });
         }
       }
     }

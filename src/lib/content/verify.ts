@@ -72,7 +72,12 @@ export function verifyRaw(raw: RawContent): Verified {
     events: ids(raw.lists.events), context: ids(raw.lists.context), outlets: ids(raw.lists.outlets), actors: ids(raw.lists.actors),
   };
   const knownPages = { pages: ids(raw.files.pages) };
-  for (const page of raw.files.pages) problems.push(...checkMdxPage(page.file, page.body ?? '', page.bodyLine ?? 1, known));
+  const carriers = (list: RawEntry[]) => new Map(list.map((e) => {
+    const apps = (e.data as { appearances?: { source?: unknown }[] } | undefined)?.appearances;
+    return [e.id, new Set(Array.isArray(apps) ? apps.map((a) => String(a?.source)) : [])] as const;
+  }));
+  const carried = { claims: carriers(raw.files.claims), responses: carriers(raw.files.responses) };
+  for (const page of raw.files.pages) problems.push(...checkMdxPage(page.file, page.body ?? '', page.bodyLine ?? 1, known, carried));
   for (const id of REQUIRED_PAGES) {
     if (!knownPages.pages.has(id)) {
       problems.push({
