@@ -1,5 +1,5 @@
 /*
- * Registers the service worker (production builds only: dev has none) and keeps the footer's
+ * Registers the service worker and keeps the footer's
  * offline line current. In shell mode it offers to save everything, showing progress.
  */
 interface Status { version: string; mode: 'full' | 'shell'; cache: string; manifest: string }
@@ -10,8 +10,8 @@ export function startOffline(): void {
   const text = document.querySelector<HTMLElement>('[data-offline-text]');
   if (!text) return;
   const say = (message: string) => { text.textContent = message; };
-  if (!import.meta.env.PROD) return;
   if (!('serviceWorker' in navigator)) return say('This browser cannot keep the dossier for offline reading.');
+  // `astro dev` has no /sw.js, so registration fails there and the line says so.
   navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => say('Offline reading is not available here.'));
   if (!navigator.serviceWorker.controller) say('Saving the dossier for offline reading…');
   navigator.serviceWorker.ready.then(async (registration) => {

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launch } from '../helpers/browser.ts';
+import { serve, type Served } from '../helpers/serve.ts';
+import { siteDir } from '../helpers/site.ts';
+import { miniCopy } from '../helpers/fixtures.ts';
+
+let browser: Browser;
+const cleanup: (() => unknown)[] = [];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  for (const fn of cleanup.reverse()) await fn();
+  await browser?.close();
+});
+
+/** Build a content folder into <content>-out/site, as `npm run build` would. */
+function build(content: string, env: Record<string, string> = {}): string {
+  execFileSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
+    env: { ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT_DIR: `${content}-out/site`, DOSSIER_CACHE_DIR: `${content}-out/cache`, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return `${content}-out/site`;
+}
+
+/** First visit, online: wait until the worker controls the page and the footer says what is saved. */
+async function firstVisit(context: BrowserContext, url: string, ready: RegExp): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 30_000 }).toBe(true);
+  await expect.poll(() => page.locator('[data-offline-text]').innerText(), { timeout: 30_000 }).toMatch(ready);
+  return page;
+}
+
+async function searchFor(page: Page, url: string, term: string): Promise<string[]> {
+  await page.goto(`${url}/search/?q=${encodeURIComponent(term)}`);
+  const links = page.locator('pagefind-results[instance=page] .search-result-link');
+  await links.first().waitFor({ timeout: 20_000 });
+  expect(await page.locator('pagefind-results[instance=page] .search-result-excerpt mark').count()).toBeGreaterThan(0);
+  return links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+async function workerVersion(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    return new Promise<string>((res) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = (e) => res(e.data.version);
+      reg.active!.postMessage({ type: 'status' }, [ch.port2]);
+    });
+  });
+}
+
+describe('offline', () => {
+  it('after one visit, another page and the search work with the network gone', async () => {
+    const site: Served = await serve(siteDir());
+    const context = await browser.newContext();
+    cleanup.push(() => context.close(), () => site.close());
+    const page = await firstVisit(context, `${site.url}/`, /Available offline/);
+    const sw = readFileSync(join(siteDir(), 'sw.js'), 'utf8');
+    expect(sw).toContain('"/sources/dw-2017-11-14/"');
+
+    await context.setOffline(true);
+    await site.close(); // and the server gone too, so nothing can come from the network
+    await page.goto(`${site.url}/sources/dw-2017-11-14/`);
+    expect(await page.locator('h1').innerText()).toMatch(/providing cover/i);
+    const found = await searchFor(page, site.url, 'Geneva');
+    expect(found[0]).toBe('/claims/joint-strikes-refused/');
+    // A result's landing page carries a query string; offline it is still found.
+    await page.goto(`${site.url}/claims/joint-strikes-refused/?highlight=geneva`);
+    await page.locator('mark.search-hit').first().waitFor();
+  });
+
+  it('a rebuild that changes content is served, page and index, online and then offline', async () => {
+    const content = miniCopy('tests/.out', 'offline-update');
+    cleanup.push(() => rmSync(content, { recursive: true, force: true }), () => rmSync(`${content}-out`, { recursive: true, force: true }));
+    const dir = build(content);
+    const site = await serve(dir);
+    const context = await browser.newContext();
+    cleanup.push(() => context.close(), () => site.close());
+    const page = await firstVisit(context, `${site.url}/`, /Available offline/);
+    const before = await workerVersion(page);
+    const oldTag = readFileSync(join(dir, 'search/index.html'), 'utf8').match(/meta-cache-tag="([^"]+)"/)![1];
+
+    // An identical rebuild keeps the worker and the index tag, so readers' caches stay as they are.
+    const swBefore = readFileSync(join(dir, 'sw.js'), 'utf8');
+    build(content, { DOSSIER_CACHE_DIR: `${content}-out/cache-same` });
+    expect(readFileSync(join(dir, 'sw.js'), 'utf8')).toBe(swBefore);
+    expect(readFileSync(join(dir, 'search/index.html'), 'utf8')).toContain(`meta-cache-tag="${oldTag}"`);
+
+    const claimFile = join(content, 'claims/river-rising.yaml');
+    writeFileSync(claimFile, readFileSync(claimFile, 'utf8').replace(/^summary: .*$/m, 'summary: The river is rising fast and the quillwort meadows are flooding.'));
+    build(content);
+    const newTag = readFileSync(join(dir, 'search/index.html'), 'utf8').match(/meta-cache-tag="([^"]+)"/)![1];
+    expect(newTag).not.toBe(oldTag);
+
+    await page.goto(`${site.url}/claims/river-rising/`);
+    expect(await page.locator('h1').innerText()).toContain('quillwort');
+    expect(await searchFor(page, site.url, 'quillwort')).toContain('/claims/river-rising/');
+
+    await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
+    await expect.poll(() => workerVersion(page), { timeout: 30_000 }).not.toBe(before);
+    await context.setOffline(true);
+    await site.close();
+    await page.goto(`${site.url}/claims/river-rising/`);
+    expect(await page.locator('h1').innerText()).toContain('quillwort');
+    expect(await searchFor(page, site.url, 'quillwort')).toContain('/claims/river-rising/');
+  }, 240_000);
+
+  it('above the size budget, saves the shell first and the rest on request, with progress', async () => {
+    const content = miniCopy('tests/.out', 'offline-budget');
+    cleanup.push(() => rmSync(content, { recursive: true, force: true }), () => rmSync(`${content}-out`, { recursive: true, force: true }));
+    const dir = build(content, { DOSSIER_OFFLINE_BUDGET: '1000' });
+    const manifest = JSON.parse(readFileSync(join(dir, 'offline-manifest.json'), 'utf8'));
+    expect(manifest.mode).toBe('shell');
+    const site = await serve(dir);
+    const context = await browser.newContext();
+    cleanup.push(() => context.close(), () => site.close());
+    const page = await firstVisit(context, `${site.url}/`, /Pages you open are kept/);
+    const progress = page.locator('[data-offline-progress]');
+    await page.locator('[data-offline-button]').click();
+    await expect.poll(() => page.locator('[data-offline-text]').innerText(), { timeout: 30_000 }).toMatch(/whole dossier is saved/);
+    expect(await progress.evaluate((p) => [(p as HTMLProgressElement).value, (p as HTMLProgressElement).max])).toEqual([manifest.files.length, manifest.files.length]);
+
+    await context.setOffline(true);
+    await site.close();
+    await page.goto(`${site.url}/sources/wire-2020-03-02/`);
+    expect(await page.locator('article h1').count()).toBe(1);
+    expect(await searchFor(page, site.url, 'river')).toContain('/claims/river-rising/');
+  }, 120_000);
+});
