@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import dossier from './src/integrations/dossier.ts';
+import citeFiles from './src/integrations/cite-files.ts';
 import atomicOutput from './src/integrations/atomic-output.ts';
 import searchIndex from './src/integrations/pagefind.ts';
 import offline from './src/integrations/offline.ts';
@@ -19,5 +20,5 @@ export default defineConfig({
   // 'jsx' (the Astro 7 default) drops the spaces between inline elements in running text.
   compressHTML: false,
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [dossier(), mdx(), searchIndex(), printPdf(), offline(), sitemap(), atomicOutput()],
+  integrations: [dossier(), citeFiles(), mdx(), searchIndex(), printPdf(), sitemap(), offline(), atomicOutput()],
 });

@@ -1,5 +1,13 @@
-import type { AstroIntegration } from 'astro';
-import { verifyContent } from '../lib/content/verify.ts';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { verifyRaw } from '../lib/content/verify.ts';
+import { readContent } from '../lib/content/read.ts';
+import { fingerprint, storeHandoff } from '../lib/content/handoff.ts';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { citableItems } from '../lib/cite/items.ts';
+import { CITE_STYLES } from '../lib/cite/format.ts';
+import { startPrecompute } from '../lib/cite/precompute.ts';
 import { reportProblems } from '../lib/content/report.ts';
 import { contentDir } from '../lib/content/location.ts';
 
@@ -14,8 +22,16 @@ export default function dossier(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
         if (command !== 'build' && command !== 'dev' && command !== 'sync') return;
-        const { problems, dossier } = verifyContent(contentDir());
+        const dir = contentDir();
+        // Fingerprint first: a file edited while we read makes the hand-off miss rather than lie.
+        const print = fingerprint(dir);
+        const raw = readContent(dir);
+        const verified = verifyRaw(raw);
+        const { problems, dossier } = verified;
         if (problems.length === 0) {
+          // The loaders and getDossier() reuse this read and this graph instead of repeating them.
+          storeHandoff(dir, raw, verified, print);
+          if (command === 'build') startCitations(dossier!, logger);
           logger.info(`verified ${dossier!.sources.size} sources, ${dossier!.claims.size} claims, ${dossier!.responses.size} responses`);
           return;
         }
@@ -24,4 +40,14 @@ export default function dossier(): AstroIntegration {
       },
     },
   };
+}
+
+/** Format every citation the pages show in a worker thread while Astro bundles the pages. */
+function startCitations(dossier: NonNullable<ReturnType<typeof verifyRaw>['dossier']>, logger: AstroIntegrationLogger) {
+  const here = new URL('../lib/cite/precompute-worker.ts', import.meta.url);
+  const worker = here.protocol === 'file:' && existsSync(here) ? here : pathToFileURL(resolve(process.cwd(), 'src/lib/cite/precompute-worker.ts'));
+  const items = citableItems(dossier);
+  const started = Date.now();
+  void startPrecompute({ items, styles: CITE_STYLES.map((s) => s.id), formats: ['html'] }, worker).then((n) =>
+    logger.info(`formatted ${n} citations of ${items.length} items in a worker thread in ${Date.now() - started} ms`));
 }

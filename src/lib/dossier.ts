@@ -2,6 +2,8 @@ import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:c
 import { buildGraph } from './graph/build.ts';
 import type { Dossier, GraphInput, Located } from './graph/types.ts';
 import { DossierError } from './problems.ts';
+import { takeHandoff } from './content/handoff.ts';
+import { contentDir } from './content/location.ts';
 
 export type * from './graph/types.ts';
 
@@ -12,7 +14,8 @@ export type * from './graph/types.ts';
 let cached: Promise<Dossier> | undefined;
 
 export function getDossier(): Promise<Dossier> {
-  cached ??= load();
+  // In a build the preflight verifier has already built this very graph from the same files.
+  cached ??= Promise.resolve(takeHandoff(contentDir())?.verified.dossier).then((d) => d ?? load());
   return cached;
 }
 

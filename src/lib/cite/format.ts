@@ -6,6 +6,7 @@ import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import type { CslItem } from './csl.ts';
+import { citeKey, precomputed } from './precompute.ts';
 
 /** The styles offered to readers. APA ships with plugin-csl; the other two are official CSL files kept in styles/. */
 export const CITE_STYLES = [
@@ -33,8 +34,18 @@ function register() {
   registered = true;
 }
 
+// citeproc costs milliseconds per entry, and the same item may be cited by several pages.
+const formatted = new Map<string, string>();
+
 /** One bibliography entry in a style, as plain text or as HTML (italics kept). */
 export function formatCitation(item: CslItem, style: CiteStyle, format: 'text' | 'html' = 'text'): string {
+  const key = citeKey(item, style, format);
+  let out = formatted.get(key) ?? precomputed(key);
+  if (out === undefined) formatted.set(key, (out = formatUncached(item, style, format)));
+  return out;
+}
+
+function formatUncached(item: CslItem, style: CiteStyle, format: 'text' | 'html'): string {
   register();
   const out: string = new Cite(item).format('bibliography', { format, template: style, lang: 'en-US' });
   if (format === 'text') return out.trim();

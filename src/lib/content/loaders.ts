@@ -4,11 +4,14 @@ import type { Problem } from '../problems.ts';
 import { LAYOUT, readCapture, readDocumentFile, readEntryFile, readListFile, type ListCollection, type RawEntry } from './read.ts';
 import { contentDir } from './location.ts';
 import { existsSync, readdirSync } from 'node:fs';
+import { takeHandoff } from './handoff.ts';
 
 /*
  * Astro content-layer loaders over the same readers the verifier uses, so the site and
  * `npm run check` see identical data. Faults are reported by the verifier before Astro
- * loads anything (see src/integrations/dossier.ts); here they are simply skipped.
+ * loads anything (see src/integrations/dossier.ts); here they are simply skipped. When the
+ * verifier has just read the same, unchanged folder in this process, its read is reused
+ * rather than parsing every file a second time.
  */
 
 type Store = Parameters<Loader['load']>[0];
@@ -28,7 +31,8 @@ export function settingsLoader(): Loader {
   return {
     name: 'dossier-settings',
     load: async (ctx) => {
-      const entry = readEntryFile(join(contentDir(), LAYOUT.dossier), process.cwd(), []);
+      const shared = takeHandoff(contentDir())?.raw.dossier;
+      const entry = shared ?? readEntryFile(join(contentDir(), LAYOUT.dossier), process.cwd(), []);
       await put(ctx, entry && !entry.unreadable ? [{ ...entry, id: 'dossier' }] : []);
     },
   };
@@ -37,7 +41,7 @@ export function settingsLoader(): Loader {
 export function listLoader(name: ListCollection): Loader {
   return {
     name: `dossier-${name}`,
-    load: async (ctx) => put(ctx, readListFile(join(contentDir(), LAYOUT[name]), process.cwd(), [] as Problem[])),
+    load: async (ctx) => put(ctx, takeHandoff(contentDir())?.raw.lists[name] ?? readListFile(join(contentDir(), LAYOUT[name]), process.cwd(), [] as Problem[])),
   };
 }
 
@@ -47,7 +51,8 @@ export function documentLoader(name: 'sources' | 'claims' | 'responses'): Loader
     load: async (ctx) => {
       const dir = join(contentDir(), LAYOUT[name]);
       const read = name === 'sources' ? readDocumentFile : readEntryFile;
-      const entries = files(dir, name === 'sources' ? '.md' : '.yaml').map((p) => read(p, process.cwd(), [])).filter((e): e is RawEntry => !!e && !e.unreadable);
+      const shared = takeHandoff(contentDir())?.raw.files[name];
+      const entries = (shared ?? files(dir, name === 'sources' ? '.md' : '.yaml').map((p) => read(p, process.cwd(), []))).filter((e): e is RawEntry => !!e && !e.unreadable);
       await put(ctx, entries);
     },
   };
@@ -58,8 +63,8 @@ export function captureLoader(): Loader {
     name: 'dossier-captures',
     load: async (ctx) => {
       ctx.store.clear();
-      for (const p of files(join(contentDir(), LAYOUT.captures), '.txt')) {
-        const c = readCapture(p, process.cwd());
+      const shared = takeHandoff(contentDir())?.raw.captures;
+      for (const c of shared ?? files(join(contentDir(), LAYOUT.captures), '.txt').map((p) => readCapture(p, process.cwd()))) {
         ctx.store.set({ id: c.id, data: await ctx.parseData({ id: c.id, data: { ...c } }), filePath: c.file });
       }
     },

@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readContent } from '../../src/lib/content/read.ts';
+import { verifyRaw } from '../../src/lib/content/verify.ts';
+import { clearHandoff, storeHandoff, takeHandoff } from '../../src/lib/content/handoff.ts';
+
+// The preflight hands its read and its graph to the loaders and getDossier(); it must never hand over a stale one.
+describe('preflight hand-off', () => {
+  const dirs: string[] = [];
+  const copy = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'handoff-'));
+    cpSync('tests/fixtures/mini', dir, { recursive: true });
+    dirs.push(dir);
+    return dir;
+  };
+  const store = (dir: string) => {
+    const raw = readContent(dir);
+    const verified = verifyRaw(raw);
+    storeHandoff(dir, raw, verified);
+    return verified;
+  };
+  afterEach(() => {
+    clearHandoff();
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('gives back the verified graph of an unchanged folder', () => {
+    const dir = copy();
+    const verified = store(dir);
+    expect(verified.dossier).toBeDefined();
+    expect(takeHandoff(dir)?.verified.dossier).toBe(verified.dossier);
+  });
+
+  it('misses for another folder', () => {
+    const dir = copy();
+    store(dir);
+    expect(takeHandoff(copy())).toBeUndefined();
+  });
+
+  it('misses once a source is edited, even at the same size', () => {
+    const dir = copy();
+    store(dir);
+    const file = join(dir, 'sources', 'wire-2020-03-02.md');
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(file, later, later);
+    expect(takeHandoff(dir)).toBeUndefined();
+  });
+
+  it('misses once a file is added or grows', () => {
+    const dir = copy();
+    store(dir);
+    writeFileSync(join(dir, 'claims', 'new.yaml'), 'id: new\n');
+    expect(takeHandoff(dir)).toBeUndefined();
+    store(dir);
+    appendFileSync(join(dir, 'outlets.yaml'), '\n');
+    expect(takeHandoff(dir)).toBeUndefined();
+  });
+});
