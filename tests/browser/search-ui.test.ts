@@ -52,7 +52,7 @@ describe('search results are right', () => {
 
   it('says plainly when nothing matches', async () => {
     const { page } = await open('/search/?q=zyxwvutsrqponm');
-    await expect.poll(() => page.locator('pagefind-summary[instance=page]').innerText()).toMatch(/No results for zyxwvutsrqponm/i);
+    await expect.poll(() => page.locator('pagefind-summary[instance=page]').innerText(), { timeout: 15_000 }).toMatch(/No results for zyxwvutsrqponm/i);
     expect(await page.locator('pagefind-results[instance=page] .search-result').count()).toBe(0);
     await page.context().close();
   });
@@ -63,7 +63,7 @@ describe('the /search/ page', () => {
     const { page } = await open('/search/?q=Geneva');
     const all = await results(page);
     await page.locator('pagefind-filter-pane input[name="kind"][value="source"]').check();
-    await expect.poll(async () => (await results(page)).length).toBeLessThan(all.length);
+    await expect.poll(async () => (await results(page)).length, { timeout: 15_000 }).toBeLessThan(all.length);
     const filtered = await results(page);
     expect(filtered.every((u) => u.startsWith('/sources/'))).toBe(true);
     expect(new URL(page.url()).searchParams.getAll('kind')).toEqual(['source']);
@@ -72,7 +72,7 @@ describe('the /search/ page', () => {
 
   it('restores query and filters from a shared URL', async () => {
     const { page } = await open('/search/?q=Geneva&kind=claim');
-    await expect.poll(() => page.locator('pagefind-input[instance=page] input').inputValue()).toBe('Geneva');
+    await expect.poll(() => page.locator('pagefind-input[instance=page] input').inputValue(), { timeout: 15_000 }).toBe('Geneva');
     const found = await results(page);
     expect(found).toEqual(['/claims/joint-strikes-refused/']);
     expect(await page.locator('pagefind-filter-pane input[name="kind"][value="claim"]').isChecked()).toBe(true);
@@ -88,7 +88,7 @@ describe('the /search/ page', () => {
     expect(dates).toEqual([...dates].sort());
     expect(new Set(dates).size).toBeGreaterThan(1);
     await page.selectOption('#search-sort', 'relevance');
-    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBeNull();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort'), { timeout: 15_000 }).toBeNull();
     await page.context().close();
   });
 
@@ -115,16 +115,16 @@ describe('header search and landing', () => {
     await page.locator('pagefind-modal-trigger button').waitFor();
     await page.keyboard.press('/');
     const dialog = page.locator('pagefind-modal dialog');
-    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open), { timeout: 15_000 }).toBe(true);
     await page.keyboard.type('Geneva');
     await page.locator('pagefind-modal .search-result-link').first().waitFor();
     await page.keyboard.press('ArrowDown');
     const focused = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href'));
     expect(focused).toMatch(/^\/claims\/joint-strikes-refused\/\?highlight=geneva/);
     await page.keyboard.press('Escape');
-    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open), { timeout: 15_000 }).toBe(false);
     await page.keyboard.press('Control+k');
-    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open), { timeout: 15_000 }).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
     await page.context().close();
   });

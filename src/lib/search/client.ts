@@ -3,6 +3,8 @@
  * not exist until the build has run, so Vite cannot bundle it), adds Ctrl/⌘+K beside the "/"
  * the trigger already handles, and highlights the search terms on the page a result opens.
  */
+import { installResultTemplate } from './template.ts';
+
 const BUNDLE = '/pagefind/';
 
 interface Instance {
@@ -24,6 +26,7 @@ let loading: Promise<boolean> | undefined;
 /** Resolves true once the Component UI is defined, false if the index is missing (dev without a build). */
 export function loadSearchUi(): Promise<boolean> {
   loading ??= new Promise((resolve) => {
+    installResultTemplate();
     const css = document.createElement('link');
     css.rel = 'stylesheet';
     css.href = `${BUNDLE}pagefind-component-ui.css`;
