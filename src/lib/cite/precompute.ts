@@ -4,11 +4,12 @@ import type { CslItem } from './csl.ts';
 /*
  * citeproc is the largest single cost of a large build (milliseconds per entry and style),
  * and it needs nothing but the CSL items, which are known as soon as the preflight has
- * verified the content. So the preflight starts a worker thread that formats every entry
- * while Astro syncs content and bundles the pages; the pages then find the entries ready.
- * Like the preflight hand-off, the result lives on a global because the config and the
- * bundled page code are separate module graphs in one process. Anything missing (no
- * worker, a failed worker, a different item) is simply formatted in place.
+ * verified the content. So the preflight starts worker threads that format every entry
+ * while Astro syncs content and bundles the pages, and stream the entries back in page
+ * order, so a page waits at most for its own entry. Like the preflight hand-off, the
+ * results live on a global because the config and the bundled page code are separate
+ * module graphs in one process. Anything missing (no worker, a failed worker, an item the
+ * job did not hold) is simply formatted in place.
  */
 
 export type CiteFormat = 'text' | 'html';
@@ -21,42 +22,69 @@ export interface CiteJob {
 const KEY = Symbol.for('dossier.precomputed-citations');
 interface Precomputed {
   done: Map<string, string>;
+  /** Keys a running worker will still deliver, with whoever waits for them. */
+  expected: Map<string, (() => void)[]>;
   pending?: Promise<void>;
 }
 type WithCitations = typeof globalThis & { [KEY]?: Precomputed };
 
 export const citeKey = (item: CslItem, style: string, format: CiteFormat) => `${style}\u0000${format}\u0000${JSON.stringify(item)}`;
 
-/** Start formatting in a worker; resolves (never rejects) with how many citations came back. */
-export function startPrecompute(job: CiteJob, workerFile: URL): Promise<number> {
-  const state: Precomputed = { done: new Map() };
+export const jobKeys = (job: CiteJob) => job.items.flatMap((i) => job.styles.flatMap((s) => job.formats.map((f) => citeKey(i, s, f))));
+
+/** Entries per message from a worker: small enough that pages rarely wait, large enough to be cheap. */
+export const CHUNK = 25;
+
+/**
+ * Start formatting in `threads` workers, each taking every n-th item so all of them begin with
+ * the first pages. Resolves (never rejects) with how many citations came back.
+ */
+export function startPrecompute(job: CiteJob, workerFile: URL, threads = 1): Promise<number> {
+  const state: Precomputed = { done: new Map(), expected: new Map(jobKeys(job).map((k) => [k, []])) };
   (globalThis as WithCitations)[KEY] = state;
-  const pending = new Promise<void>((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(workerFile, { workerData: job });
-    } catch {
-      return resolve();
+  const deliver = (entries: [string, string][]) => {
+    for (const [k, v] of entries) {
+      state.done.set(k, v);
+      for (const wake of state.expected.get(k) ?? []) wake();
+      state.expected.delete(k);
     }
-    worker.once('message', (entries: [string, string][]) => {
-      for (const [k, v] of entries) state.done.set(k, v);
-      resolve();
+  };
+  const one = (items: CslItem[]) =>
+    new Promise<void>((resolve) => {
+      let worker: Worker;
+      try {
+        worker = new Worker(workerFile, { workerData: { ...job, items } });
+      } catch {
+        return resolve();
+      }
+      worker.on('message', deliver);
+      worker.once('error', () => resolve());
+      worker.once('exit', () => resolve());
     });
-    worker.once('error', () => resolve());
-    worker.once('exit', () => resolve());
-  }).finally(() => {
+  const shares = Array.from({ length: Math.max(1, threads) }, (_, t) => job.items.filter((_, i) => i % Math.max(1, threads) === t));
+  const pending = Promise.all(shares.map(one)).then(() => {
+    // Whatever a failed worker never delivered is formatted in place by whoever waited for it.
+    for (const wakers of state.expected.values()) for (const wake of wakers) wake();
+    state.expected.clear();
     state.pending = undefined;
   });
   state.pending = pending;
   return pending.then(() => state.done.size);
 }
 
-/** A citation formatted by the worker, if it has finished and had this exact item. */
+/** A citation formatted by a worker, if it has arrived. */
 export function precomputed(key: string): string | undefined {
   return (globalThis as WithCitations)[KEY]?.done.get(key);
 }
 
-/** Wait for a running worker, so a page does not redo work that is nearly done. */
+/** Wait until a running worker has delivered this entry (or given up); at once if none will. */
+export function precomputeReady(key: string): Promise<void> {
+  const waiters = (globalThis as WithCitations)[KEY]?.expected.get(key);
+  if (!waiters) return Promise.resolve();
+  return new Promise((resolve) => waiters.push(resolve));
+}
+
+/** Wait for every running worker to finish. */
 export async function precomputeSettled(): Promise<void> {
   await (globalThis as WithCitations)[KEY]?.pending;
 }
