@@ -105,7 +105,8 @@ describe('offline', () => {
     expect(await searchFor(page, site.url, 'quillwort')).toContain('/claims/river-rising/');
 
     await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
-    await expect.poll(() => workerVersion(page), { timeout: 30_000 }).not.toBe(before);
+    // Generous: the new worker saves the whole mini site first, and CI machines are busy.
+    await expect.poll(() => workerVersion(page), { timeout: 90_000, interval: 500 }).not.toBe(before);
     await context.setOffline(true);
     await site.close();
     await page.goto(`${site.url}/claims/river-rising/`);
