@@ -1,4 +1,4 @@
-// npm run bench [-- --sources N[,N...]] [--json] [--no-starlight] [--no-search]
+// npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search]
 // Builds the real dossier (default) or a synthetic one of N imported captures in a temporary
 // copy of the project, measures the build, the output and the first search, and, when the
 // peers' Starlight harness is there, does the same for Starlight on the same corpus.
@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symli
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { distStats, type DistStats } from './bench/dist-stats.ts';
+import { medianRow } from './bench/median.ts';
 import { measure } from './bench/measure.ts';
 import { probeSearch, type SearchFigures } from './bench/search-probe.ts';
 import { CORPUS_OUTLETS, scaffoldDossier } from './bench/synthetic.ts';
@@ -22,20 +23,25 @@ const STARLIGHT = join(PEERS, 'starlight', 'run.sh');
 const SKIP = new Set(['node_modules', '.git', '.astro']);
 
 const args = process.argv.slice(2);
-const opt = { sizes: [] as number[], json: false, starlight: true, search: true };
+const opt = { sizes: [] as number[], json: false, starlight: true, search: true, repeat: 1 };
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--json') opt.json = true;
   else if (a === '--no-starlight') opt.starlight = false;
   else if (a === '--no-search') opt.search = false;
   else if (a === '--sources') opt.sizes.push(...String(args[++i] ?? '').split(',').map(Number));
+  else if (a === '--repeat') opt.repeat = Number(args[++i]);
   else {
-    process.stderr.write(`unknown option ${a}\nusage: npm run bench [-- --sources N[,N...]] [--json] [--no-starlight] [--no-search]\n`);
+    process.stderr.write(`unknown option ${a}\nusage: npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search]\n`);
     process.exit(2);
   }
 }
 if (opt.sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   process.stderr.write('--sources needs whole numbers of sources, e.g. --sources 1000 or --sources 1000,10000\n');
+  process.exit(2);
+}
+if (!Number.isInteger(opt.repeat) || opt.repeat < 1) {
+  process.stderr.write('--repeat needs a whole number of runs, e.g. --repeat 3\n');
   process.exit(2);
 }
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
@@ -51,7 +57,8 @@ function copyProject(dst: string) {
   mkdirSync(dst, { recursive: true });
   for (const e of readdirSync(ROOT)) {
     if (SKIP.has(e) || e.startsWith('dist')) continue;
-    cpSync(join(ROOT, e), join(dst, e), { recursive: true, filter: (src) => !/\/(?:dist[^/]*|\.astro)$/.test(src.slice(ROOT.length)) });
+    // tests/.out holds other test runs' builds, which come and go while we copy.
+    cpSync(join(ROOT, e), join(dst, e), { recursive: true, filter: (src) => !/\/(?:dist[^/]*|\.astro|tests\/\.out)$/.test(src.slice(ROOT.length)) });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dst, 'node_modules'));
 }
@@ -137,8 +144,17 @@ async function benchStarlight(n: number): Promise<Row | undefined> {
 
 const sizes: (number | 'real')[] = opt.sizes.length ? opt.sizes : ['real'];
 for (const n of sizes) {
-  const dossier = await benchDossier(n).catch((e: Error) => ({ system: 'dossier', sources: n, status: `failed: ${e.message.split('\n')[0]}` }) as Row);
-  const starlight = n === 'real' ? await benchStarlight(dossier.sources as number) : await benchStarlight(n);
+  // On a shared machine one pair of builds says little: alternate the systems and keep medians.
+  const ds: Row[] = [];
+  const ss: Row[] = [];
+  for (let r = 0; r < opt.repeat; r++) {
+    const d = await benchDossier(n).catch((e: Error) => ({ system: 'dossier', sources: n, status: `failed: ${e.message.split('\n')[0]}` }) as Row);
+    ds.push(d);
+    const s = n === 'real' ? await benchStarlight(d.sources as number) : await benchStarlight(n);
+    if (s) ss.push(s);
+  }
+  const dossier = medianRow(ds);
+  const starlight = ss.length ? medianRow(ss) : undefined;
   if (starlight) dossier.vs_starlight = ratios(dossier, starlight);
   if (opt.json) {
     process.stdout.write(`${JSON.stringify(dossier)}\n`);

@@ -25,12 +25,11 @@ export default function dossier(): AstroIntegration {
         const dir = contentDir();
         // Fingerprint first: a file edited while we read makes the hand-off miss rather than lie.
         const print = fingerprint(dir);
-        const raw = readContent(dir);
-        const verified = verifyRaw(raw);
+        const verified = verifyRaw(readContent(dir));
         const { problems, dossier } = verified;
         if (problems.length === 0) {
-          // The loaders and getDossier() reuse this read and this graph instead of repeating them.
-          storeHandoff(dir, raw, verified, print);
+          // getDossier() takes this graph instead of building it again; the loaders then store nothing.
+          storeHandoff(dir, verified, print);
           if (command === 'build') startCitations(dossier!, logger);
           logger.info(`verified ${dossier!.sources.size} sources, ${dossier!.claims.size} claims, ${dossier!.responses.size} responses`);
           return;

@@ -16,9 +16,8 @@ describe('preflight hand-off', () => {
     return dir;
   };
   const store = (dir: string) => {
-    const raw = readContent(dir);
-    const verified = verifyRaw(raw);
-    storeHandoff(dir, raw, verified);
+    const verified = verifyRaw(readContent(dir));
+    storeHandoff(dir, verified);
     return verified;
   };
   afterEach(() => {

@@ -1,12 +1,11 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Verified } from './verify.ts';
-import type { RawContent } from './read.ts';
 
 /*
  * The preflight verifier, the content-layer loaders and getDossier() run in one build process
  * but in separate module graphs (the config is loaded apart from the bundled page code), so a
- * plain module variable cannot carry the verified result between them. A global keyed by the
+ * plain module variable cannot carry the verified graph between them. A global keyed by the
  * content folder and a fingerprint of its files can: a stale entry (a file edited since, a
  * different folder) simply misses, and the caller reads and verifies again as before.
  */
@@ -14,7 +13,6 @@ import type { RawContent } from './read.ts';
 export interface Handoff {
   dir: string;
   fingerprint: string;
-  raw: RawContent;
   verified: Verified;
 }
 
@@ -42,8 +40,8 @@ export function fingerprint(dir: string): string {
   return parts.join('\n');
 }
 
-export function storeHandoff(dir: string, raw: RawContent, verified: Verified, print = fingerprint(dir)): void {
-  (globalThis as WithHandoff)[KEY] = { dir, fingerprint: print, raw, verified };
+export function storeHandoff(dir: string, verified: Verified, print = fingerprint(dir)): void {
+  (globalThis as WithHandoff)[KEY] = { dir, fingerprint: print, verified };
 }
 
 /** The preflight's result for this folder if no file has changed since; otherwise undefined. */

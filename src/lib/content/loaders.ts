@@ -9,15 +9,22 @@ import { takeHandoff } from './handoff.ts';
 /*
  * Astro content-layer loaders over the same readers the verifier uses, so the site and
  * `npm run check` see identical data. Faults are reported by the verifier before Astro
- * loads anything (see src/integrations/dossier.ts); here they are simply skipped. When the
- * verifier has just read the same, unchanged folder in this process, its read is reused
- * rather than parsing every file a second time.
+ * loads anything (see src/integrations/dossier.ts); here they are simply skipped.
+ *
+ * When the verifier has just verified the same, unchanged folder in this process, getDossier()
+ * takes its graph directly, so nothing reads these collections: they are left empty rather
+ * than copied into Astro's data store, which the build would otherwise serialise and bundle
+ * into the page code (8 MB at 1,000 sources). Only the MDX pages, which Astro renders, are
+ * always loaded (by the glob loader in src/content.config.ts).
  */
 
 type Store = Parameters<Loader['load']>[0];
 
+const handedOver = () => takeHandoff(contentDir()) !== undefined;
+
 async function put(ctx: Store, entries: RawEntry[]) {
   ctx.store.clear();
+  if (handedOver()) return;
   for (const e of entries) {
     const data = await ctx.parseData({ id: e.id, data: e.data as Record<string, unknown>, filePath: e.file });
     ctx.store.set({ id: e.id, data, body: e.body, filePath: e.file });
@@ -31,8 +38,8 @@ export function settingsLoader(): Loader {
   return {
     name: 'dossier-settings',
     load: async (ctx) => {
-      const shared = takeHandoff(contentDir())?.raw.dossier;
-      const entry = shared ?? readEntryFile(join(contentDir(), LAYOUT.dossier), process.cwd(), []);
+      if (handedOver()) return put(ctx, []);
+      const entry = readEntryFile(join(contentDir(), LAYOUT.dossier), process.cwd(), []);
       await put(ctx, entry && !entry.unreadable ? [{ ...entry, id: 'dossier' }] : []);
     },
   };
@@ -41,7 +48,7 @@ export function settingsLoader(): Loader {
 export function listLoader(name: ListCollection): Loader {
   return {
     name: `dossier-${name}`,
-    load: async (ctx) => put(ctx, takeHandoff(contentDir())?.raw.lists[name] ?? readListFile(join(contentDir(), LAYOUT[name]), process.cwd(), [] as Problem[])),
+    load: async (ctx) => put(ctx, handedOver() ? [] : readListFile(join(contentDir(), LAYOUT[name]), process.cwd(), [] as Problem[])),
   };
 }
 
@@ -51,8 +58,8 @@ export function documentLoader(name: 'sources' | 'claims' | 'responses'): Loader
     load: async (ctx) => {
       const dir = join(contentDir(), LAYOUT[name]);
       const read = name === 'sources' ? readDocumentFile : readEntryFile;
-      const shared = takeHandoff(contentDir())?.raw.files[name];
-      const entries = (shared ?? files(dir, name === 'sources' ? '.md' : '.yaml').map((p) => read(p, process.cwd(), []))).filter((e): e is RawEntry => !!e && !e.unreadable);
+      if (handedOver()) return put(ctx, []);
+      const entries = files(dir, name === 'sources' ? '.md' : '.yaml').map((p) => read(p, process.cwd(), [])).filter((e): e is RawEntry => !!e && !e.unreadable);
       await put(ctx, entries);
     },
   };
@@ -63,8 +70,8 @@ export function captureLoader(): Loader {
     name: 'dossier-captures',
     load: async (ctx) => {
       ctx.store.clear();
-      const shared = takeHandoff(contentDir())?.raw.captures;
-      for (const c of shared ?? files(join(contentDir(), LAYOUT.captures), '.txt').map((p) => readCapture(p, process.cwd()))) {
+      if (handedOver()) return;
+      for (const c of files(join(contentDir(), LAYOUT.captures), '.txt').map((p) => readCapture(p, process.cwd()))) {
         ctx.store.set({ id: c.id, data: await ctx.parseData({ id: c.id, data: { ...c } }), filePath: c.file });
       }
     },
