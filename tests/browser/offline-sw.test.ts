@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { withBuildLock } from '../helpers/build-lock.ts';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -21,10 +22,10 @@ afterAll(async () => {
 
 /** Build a content folder into <content>-out/site, as `npm run build` would. */
 function build(content: string, env: Record<string, string> = {}): string {
-  execFileSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
+  withBuildLock(() => execFileSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
     env: { ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT_DIR: `${content}-out/site`, DOSSIER_CACHE_DIR: `${content}-out/cache`, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  }));
   return `${content}-out/site`;
 }
 

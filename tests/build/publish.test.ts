@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { miniCopy } from '../helpers/fixtures.ts';
+import { withBuildLock, withBuildLockAsync } from '../helpers/build-lock.ts';
 
 const ASTRO = resolve('node_modules/astro/bin/astro.mjs');
 const made: string[] = [];
@@ -19,16 +20,20 @@ describe('publishing never loses the last good site', () => {
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'index.html'), 'the last good site');
 
-    const child = spawn(process.execPath, [ASTRO, 'build'], { env: env(content, out), stdio: 'ignore' });
-    const exited = new Promise((r) => child.on('exit', r));
-    // Kill it as soon as it has started writing the new site.
-    for (let i = 0; i < 1500 && !existsSync(join(`${out}.staging`, '_astro')) && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(child.exitCode).toBeNull();
-    child.kill('SIGKILL');
-    await exited;
+    const killedEarly = await withBuildLockAsync(async () => {
+      const child = spawn(process.execPath, [ASTRO, 'build'], { env: env(content, out), stdio: 'ignore' });
+      const exited = new Promise((r) => child.on('exit', r));
+      // Kill it as soon as it has started writing the new site.
+      for (let i = 0; i < 6000 && !existsSync(join(`${out}.staging`, '_astro')) && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 10));
+      const running = child.exitCode === null;
+      child.kill('SIGKILL');
+      await exited;
+      return running;
+    });
+    expect(killedEarly).toBe(true);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('the last good site');
 
-    const again = spawnSync(process.execPath, [ASTRO, 'build'], { env: env(content, out), encoding: 'utf8' });
+    const again = withBuildLock(() => spawnSync(process.execPath, [ASTRO, 'build'], { env: env(content, out), encoding: 'utf8' }));
     expect(again.status).toBe(0);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('Mini dossier');
     expect(existsSync(`${out}.staging`)).toBe(false);
@@ -44,12 +49,14 @@ describe('publishing never loses the last good site', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('summary: The wire reports the ministry\'s statement.', `summary: '${hostile}'`));
     const claim = join(content, 'claims/river-rising.yaml');
     writeFileSync(claim, readFileSync(claim, 'utf8').replace('summary: The river is rising fast and nobody is helping.', `summary: '${hostile}'`));
-    const r = spawnSync(process.execPath, [ASTRO, 'build'], { env: env(content, out), encoding: 'utf8' });
+    const r = withBuildLock(() => spawnSync(process.execPath, [ASTRO, 'build'], { env: env(content, out), encoding: 'utf8' }));
     expect(r.status, r.stderr).toBe(0);
     for (const page of ['index.html', 'sources/index.html', 'claims/index.html', 'claims/river-rising/index.html', 'sources/wire-2020-03-02/index.html']) {
       const html = readFileSync(join(out, page), 'utf8');
-      expect(html, page).not.toContain('<script>window.pwned');
-      expect(html, page).not.toContain('<img src=x');
+      // Inside a quoted attribute value "<script>" is inert text; what matters is the markup around it.
+      const markup = html.replace(/="[^"]*"/g, '=""');
+      expect(markup, page).not.toContain('<script>window.pwned');
+      expect(markup, page).not.toContain('<img src=x');
       expect(html, page).toContain('&lt;script&gt;window.pwned=1&lt;/script&gt;');
     }
   });

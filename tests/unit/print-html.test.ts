@@ -16,8 +16,8 @@ describe('demoteHeadings and openDetails', () => {
   it('nests a page’s headings under its section and never beyond h6', () => {
     expect(demoteHeadings('<h2 class="x">A</h2><h6>B</h6>', 1)).toBe('<h3 class="x">A</h3><h6>B</h6>');
   });
-  it('turns repeated side panels into plain blocks', () => {
-    expect(unlandmark('<aside class="meta-panel" aria-labelledby="x"><h3>A</h3></aside><p>aside</p>')).toBe('<div class="meta-panel" aria-labelledby="x"><h3>A</h3></div><p>aside</p>');
+  it('turns repeated side panels into labelled groups, not landmarks', () => {
+    expect(unlandmark('<aside class="meta-panel" aria-labelledby="x"><h3>A</h3></aside><p>aside</p>')).toBe('<div role="group" class="meta-panel" aria-labelledby="x"><h3>A</h3></div><p>aside</p>');
   });
   it('opens folded details so they print', () => {
     expect(openDetails('<details class="removed"><summary>s</summary></details>')).toBe('<details open class="removed"><summary>s</summary></details>');

@@ -30,7 +30,8 @@ export function openDetails(html: string): string {
  * same name each time; as a plain block it keeps its heading and drops out of the landmark list.
  */
 export function unlandmark(html: string): string {
-  return html.replace(/<(\/?)aside\b/g, '<$1div');
+  // A labelled plain block is a group: aria-labelledby is not allowed on a bare div.
+  return html.replace(/<aside\b([^>]*\saria-labelledby=)/g, '<div role="group"$1').replace(/<(\/?)aside\b/g, '<$1div');
 }
 
 /** Every id in a piece of HTML. */
