@@ -51,13 +51,16 @@ describe('publishing never loses the last good site', () => {
     writeFileSync(claim, readFileSync(claim, 'utf8').replace('summary: The river is rising fast and nobody is helping.', `summary: '${hostile}'`));
     const r = withBuildLock(() => spawnSync(process.execPath, [ASTRO, 'build'], { env: env(content, out), encoding: 'utf8' }));
     expect(r.status, r.stderr).toBe(0);
+    const shownAsText: string[] = [];
     for (const page of ['index.html', 'sources/index.html', 'claims/index.html', 'claims/river-rising/index.html', 'sources/wire-2020-03-02/index.html']) {
       const html = readFileSync(join(out, page), 'utf8');
       // Inside a quoted attribute value "<script>" is inert text; what matters is the markup around it.
       const markup = html.replace(/="[^"]*"/g, '=""');
       expect(markup, page).not.toContain('<script>window.pwned');
       expect(markup, page).not.toContain('<img src=x');
-      expect(html, page).toContain('&lt;script&gt;window.pwned=1&lt;/script&gt;');
+      if (html.includes('&lt;script&gt;window.pwned=1&lt;/script&gt;')) shownAsText.push(page);
     }
+    // The value is visible, as text, wherever it is displayed (lists, claim pages).
+    expect(shownAsText.length).toBeGreaterThanOrEqual(3);
   });
 });
