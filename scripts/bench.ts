@@ -13,7 +13,7 @@ import { probeSearch, type SearchFigures } from './bench/search-probe.ts';
 import { CORPUS_OUTLETS, scaffoldDossier } from './bench/synthetic.ts';
 import { uniqueWord } from './bench/token.ts';
 import { formatTable, ratios, type Row } from './bench/table.ts';
-import { serve } from '../tests/helpers/serve.ts';
+import { serve } from './lib/serve.ts';
 
 const ROOT = process.cwd();
 const WORK = process.env.BENCH_WORK || '/tmp/bench-work';

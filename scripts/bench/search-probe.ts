@@ -2,7 +2,7 @@
 // init, then one query up to the first result's data. Bytes are those of every /pagefind/
 // request started meanwhile (page and worker alike), as the peers' search-probe.mjs counts them.
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../tests/helpers/browser.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium.ts';
 
 export interface SearchFigures {
   search_ms: number;
@@ -12,7 +12,7 @@ export interface SearchFigures {
 }
 
 export async function probeSearch(pageUrl: string, token: string): Promise<SearchFigures> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
   try {
     const page = await browser.newPage();
     let bytes = 0;

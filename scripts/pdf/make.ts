@@ -5,14 +5,10 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { pagesFromOutline, parseOutlineXml, unplaced, type ContentsEntry } from '../../src/lib/print/contents.ts';
 import { withInfo } from '../../src/lib/print/pdf-info.ts';
-import { serveDir } from './serve.ts';
+import { serve } from '../lib/serve.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium.ts';
 
-/** Debian's Chromium, or the executable named by CHROMIUM_PATH (read when used, so tests can set it). */
-export const chromiumPath = (): string => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic',
-];
+export { chromiumPath };
 
 /** A failure the reader can act on: printed as its message alone, never as a stack trace. */
 export class PdfError extends Error {}
@@ -75,7 +71,7 @@ function contentsOf(page: Page): Promise<ContentsEntry[]> {
 export async function makePdf({ distDir, out, paper = 'A4' }: PdfOptions): Promise<PdfResult> {
   checkTools();
   if (!existsSync(join(distDir, 'print', 'index.html'))) throw new PdfError(`${distDir} has no print/index.html: build the site first (npm run build).`);
-  const server = await serveDir(distDir);
+  const server = await serve(distDir);
   const work = mkdtempSync(join(tmpdir(), 'dossier-pdf-'));
   const CHROMIUM = chromiumPath();
   let browser;

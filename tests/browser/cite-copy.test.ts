@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch } from '../helpers/browser.ts';
-import { serve, type Served } from '../helpers/serve.ts';
-import { siteDir } from '../helpers/site.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../helpers/session.ts';
 
-let browser: Browser;
-let site: Served;
-beforeAll(async () => {
-  site = await serve(siteDir());
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useBuiltSite();
 
 describe('Cite this source', () => {
   it('without JavaScript shows selectable citation text and no copy buttons', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.url}/sources/dw-2017-11-14/`);
+    await page.goto(`${env.url}/sources/dw-2017-11-14/`);
     const apa = page.locator('#cite-dw-2017-11-14-apa');
     await expect.poll(() => apa.isVisible()).toBe(true);
     expect(await page.locator('.cite-copy').evaluateAll((bs) => bs.filter((b) => (b as HTMLElement).offsetParent !== null).length)).toBe(0);
@@ -36,10 +24,10 @@ describe('Cite this source', () => {
   });
 
   it('with JavaScript a copy button puts that style\'s text on the clipboard', async () => {
-    const context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+    const context = await env.browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.url });
     const page = await context.newPage();
-    await page.goto(`${site.url}/sources/dw-2017-11-14/`);
+    await page.goto(`${env.url}/sources/dw-2017-11-14/`);
     await page.getByRole('button', { name: 'Copy Chicago' }).click();
     // Located by its target, not its label, because the label changes on success.
     const button = page.locator('button[data-copy="cite-dw-2017-11-14-chicago"]');

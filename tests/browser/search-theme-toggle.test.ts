@@ -1,33 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch } from '../helpers/browser.ts';
-import { serve, type Served } from '../helpers/serve.ts';
-import { siteDir } from '../helpers/site.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../helpers/session.ts';
 
-let browser: Browser;
-let site: Served;
-beforeAll(async () => {
-  site = await serve(siteDir());
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useBuiltSite();
 
 const background = () => getComputedStyle(document.body).backgroundColor;
 
 describe('theme control', () => {
   it('switches to dark and back to the system choice, and remembers it', async () => {
-    const context = await browser.newContext({ colorScheme: 'light', serviceWorkers: 'block' });
+    const context = await env.browser.newContext({ colorScheme: 'light', serviceWorkers: 'block' });
     const page = await context.newPage();
-    await page.goto(`${site.url}/sources/`);
+    await page.goto(`${env.url}/sources/`);
     const light = await page.evaluate(background);
     await page.selectOption('[data-theme-select]', 'dark');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     const dark = await page.evaluate(background);
     expect(dark).not.toBe(light);
-    await page.goto(`${site.url}/claims/`);
+    await page.goto(`${env.url}/claims/`);
     expect(await page.evaluate(background)).toBe(dark);
     expect(await page.inputValue('[data-theme-select]')).toBe('dark');
     await page.selectOption('[data-theme-select]', 'auto');
@@ -36,9 +24,9 @@ describe('theme control', () => {
   });
 
   it('follows the system in dark mode unless light is chosen', async () => {
-    const context = await browser.newContext({ colorScheme: 'dark', serviceWorkers: 'block' });
+    const context = await env.browser.newContext({ colorScheme: 'dark', serviceWorkers: 'block' });
     const page = await context.newPage();
-    await page.goto(`${site.url}/`);
+    await page.goto(`${env.url}/`);
     const dark = await page.evaluate(background);
     await page.selectOption('[data-theme-select]', 'light');
     expect(await page.evaluate(background)).not.toBe(dark);
@@ -46,9 +34,9 @@ describe('theme control', () => {
   });
 
   it('is hidden without JavaScript, when it could not work', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.url}/`);
+    await page.goto(`${env.url}/`);
     expect(await page.locator('[data-theme-toggle]').isVisible()).toBe(false);
     await context.close();
   });

@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch } from '../helpers/browser.ts';
-import { serve, type Served } from '../helpers/serve.ts';
-import { siteDir } from '../helpers/site.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBuiltSite } from '../helpers/session.ts';
 
-let browser: Browser;
-let site: Served;
-
-beforeAll(async () => {
-  site = await serve(siteDir());
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useBuiltSite();
 
 /** A fresh page with service workers blocked, so these tests see the network as it is. */
 async function open(path: string): Promise<{ page: Page; hosts: Set<string> }> {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const hosts = new Set<string>();
   page.on('request', (r) => hosts.add(new URL(r.url()).host));
-  await page.goto(site.url + path);
+  await page.goto(env.url + path);
   return { page, hosts };
 }
 
@@ -104,7 +92,7 @@ describe('the /search/ page', () => {
   it('makes no request to any host but the site', async () => {
     const { page, hosts } = await open('/search/?q=Geneva');
     await results(page);
-    expect([...hosts]).toEqual([new URL(site.url).host]);
+    expect([...hosts]).toEqual([new URL(env.url).host]);
     await page.context().close();
   });
 });
@@ -153,9 +141,9 @@ describe('header search and landing', () => {
   });
 
   it('without JavaScript the header is a plain form to /search/', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.url}/sources/`);
+    await page.goto(`${env.url}/sources/`);
     await page.fill('#site-search-q', 'Geneva');
     await page.press('#site-search-q', 'Enter');
     await page.waitForURL(/\/search\/\?q=Geneva/);

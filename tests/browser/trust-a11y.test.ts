@@ -1,34 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../helpers/browser.ts';
-import { serve, type Served } from '../helpers/serve.ts';
-import { siteDir } from '../helpers/site.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../helpers/session.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 // One page of every type.
 const PAGES = ['/', '/sources/', '/sources/dw-2017-11-14/', '/claims/', '/claims/joint-strikes-refused/', '/responses/', '/overview/', '/timeline/', '/search/?q=Geneva', '/print/', '/no-such-page/'];
 
-let browser: Browser;
-let site: Served;
-beforeAll(async () => {
-  browser = await launch();
-  site = await serve(siteDir());
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useBuiltSite();
 
 describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`has no violations on any page type in ${scheme} mode`, { timeout: 240_000 }, async () => {
-      const context = await browser.newContext({ colorScheme: scheme });
+      const context = await env.browser.newContext({ colorScheme: scheme });
       const page = await context.newPage();
       const found: string[] = [];
       for (const path of PAGES) {
-        await page.goto(site.url + path, { waitUntil: 'load' });
+        await page.goto(env.url + path, { waitUntil: 'load' });
         if (path.startsWith('/search/')) await page.waitForSelector('.pagefind-ui__result, [data-search-results] li, .search-results li', { timeout: 10_000 }).catch(() => {});
         await page.addScriptTag({ content: AXE });
         const violations = await page.evaluate(async () => {
@@ -46,7 +34,7 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
 
 describe('privacy', () => {
   it('makes no request to any host but its own, on every page type', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const outside: string[] = [];
     page.on('request', (req) => {
@@ -54,7 +42,7 @@ describe('privacy', () => {
       if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol)) outside.push(`${page.url()} → ${req.url()}`);
     });
     for (const path of PAGES) {
-      await page.goto(site.url + path, { waitUntil: 'networkidle' });
+      await page.goto(env.url + path, { waitUntil: 'networkidle' });
     }
     await context.close();
     expect(outside).toEqual([]);
@@ -63,8 +51,8 @@ describe('privacy', () => {
 
 describe('keyboard', () => {
   it('reaches the skip link first and it moves focus to the main content', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url + '/sources/dw-2017-11-14/');
+    const page = await env.browser.newPage();
+    await page.goto(env.url + '/sources/dw-2017-11-14/');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Skip to content');
     await page.keyboard.press('Enter');

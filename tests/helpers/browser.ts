@@ -1,12 +1,2 @@
-import { chromium, type Browser } from 'playwright-core';
-
-/** Debian's Chromium, or CHROMIUM_PATH. These flags are needed on a closed network, as root. */
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic',
-];
-
-export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-}
+// Tests launch the same Chromium, with the same flags, as `npm run pdf` and the bench.
+export { CHROMIUM_ARGS, chromiumPath, launchChromium as launch } from '../../scripts/lib/chromium.ts';

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { appearanceSchema, isoDateSchema, refSchema } from './common.ts';
+import { isoDateSchema, refSchema, statementFields } from './common.ts';
 
 export const claimSchema = z
   .object({
@@ -8,12 +8,7 @@ export const claimSchema = z
     onBehalfOf: refSchema.optional(),
     date: isoDateSchema,
     event: refSchema,
-    summary: z.string().min(1),
-    /** Ordering within the dossier's lists. */
-    order: z.number().int().default(100),
-    appearances: z.array(appearanceSchema).min(1, 'must list at least one appearance in a source'),
-    context: z.array(refSchema).default([]),
-    notes: z.array(z.string()).default([]),
+    ...statementFields,
   })
   .strict();
 

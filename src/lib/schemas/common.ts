@@ -53,3 +53,13 @@ export const appearanceSchema = z
 
 export type Evidence = z.infer<typeof evidenceSchema>;
 export type Appearance = z.infer<typeof appearanceSchema>;
+
+/** What claims and responses share: a summary, where it appears (verbatim), and its later context. */
+export const statementFields = {
+  summary: z.string().min(1),
+  /** Ordering within the dossier's lists. */
+  order: z.number().int().default(100),
+  appearances: z.array(appearanceSchema).min(1, 'must list at least one appearance in a source'),
+  context: z.array(refSchema).default([]),
+  notes: z.array(z.string()).default([]),
+};

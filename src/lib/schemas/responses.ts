@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { appearanceSchema, isoDateSchema, refSchema } from './common.ts';
+import { isoDateSchema, refSchema, statementFields } from './common.ts';
 
 export const responseSchema = z
   .object({
@@ -9,11 +9,7 @@ export const responseSchema = z
     /** How the response reached the public, e.g. "emailed statement to The Defense Post". */
     channel: z.string().min(1),
     date: isoDateSchema.optional(),
-    summary: z.string().min(1),
-    order: z.number().int().default(100),
-    appearances: z.array(appearanceSchema).min(1, 'must list at least one appearance in a source'),
-    context: z.array(refSchema).default([]),
-    notes: z.array(z.string()).default([]),
+    ...statementFields,
   })
   .strict();
 
