@@ -8,6 +8,8 @@ import atomicOutput from './src/integrations/atomic-output.ts';
 import searchIndex from './src/integrations/pagefind.ts';
 import offline from './src/integrations/offline.ts';
 import printPdf from './src/integrations/print-pdf.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
+import { DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from './src/lib/security/policy.ts';
 import { siteUrl } from './src/lib/content/site.ts';
 import { cacheDirFor } from './src/lib/content/location.ts';
 
@@ -20,5 +22,16 @@ export default defineConfig({
   // 'jsx' (the Astro 7 default) drops the spaces between inline elements in running text.
   compressHTML: false,
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [dossier(), citeFiles(), mdx(), searchIndex(), printPdf(), sitemap(), offline(), atomicOutput()],
+  // Scripts ship as files, not inline: cached across pages, and allowed by 'self' rather than by hashes.
+  vite: { build: { assetsInlineLimit: 0 } },
+  // Hash-based Content Security Policy in every page; the sources and their reasons are in
+  // src/lib/security/policy.ts, and the headers for a real host in dist/_headers (docs/hosting.md).
+  security: {
+    csp: {
+      directives: [...DIRECTIVES],
+      scriptDirective: { resources: [...SCRIPT_SOURCES] },
+      styleDirective: { resources: [...STYLE_SOURCES] },
+    },
+  },
+  integrations: [dossier(), citeFiles(), mdx(), searchIndex(), printPdf(), sitemap(), offline(), securityHeaders(), atomicOutput()],
 });

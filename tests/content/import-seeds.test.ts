@@ -127,6 +127,26 @@ describe('never losing work', () => {
     expect(readFileSync(draftPath, 'utf8')).not.toContain("An author's edit.");
   });
 
+  it('the command leaves an edited draft and its capture alone, and says so, unless given --force', () => {
+    const d = emptyDossier();
+    const file = one();
+    const run = (...extra: string[]) => spawnSync(process.execPath, ['scripts/import.ts', file, '--content', d, '--json', ...extra], { cwd: ROOT, encoding: 'utf8' });
+    const first = JSON.parse(run().stdout.trim()) as ImportResult;
+    const draft = join(d, 'sources', `${first.id}.md`);
+    const capture = join(d, 'captures', `${first.id}.txt`);
+    writeFileSync(draft, `${readFileSync(draft, 'utf8')}\nAn author's edit.\n`);
+    const captureBytes = readFileSync(capture);
+    const again = run();
+    expect(again.status).toBe(0);
+    expect(again.stderr).toMatch(/skipped/);
+    expect(again.stderr).toMatch(/--force/);
+    expect(readFileSync(draft, 'utf8')).toContain("An author's edit.");
+    expect(readFileSync(capture).equals(captureBytes)).toBe(true);
+    const forced = run('--force');
+    expect(JSON.parse(forced.stdout.trim())).toMatchObject({ status: 'imported', id: first.id });
+    expect(readFileSync(draft, 'utf8')).not.toContain("An author's edit.");
+  });
+
   it('gives a different capture with the same outlet and date its own id', () => {
     const d = emptyDossier();
     const rules = loadRules(CONTENT).rules!;
