@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { miniCopy } from '../helpers/fixtures.ts';
 import { withBuildLock, withBuildLockAsync } from '../helpers/build-lock.ts';
+import { launch } from '../helpers/browser.ts';
+import { serve } from '../helpers/serve.ts';
 
 const ASTRO = resolve('node_modules/astro/bin/astro.mjs');
 const made: string[] = [];
@@ -40,7 +42,7 @@ describe('publishing never loses the last good site', () => {
     expect(existsSync(`${out}.old`)).toBe(false);
   });
 
-  it('renders a hostile value as text, never as markup', { timeout: 180_000 }, () => {
+  it('renders a hostile value as text, never as markup, in pages, JSON-LD and search excerpts', { timeout: 240_000 }, async () => {
     const content = miniCopy();
     const out = `${content}-dist`;
     made.push(content, out, `${out}-cache`);
@@ -62,5 +64,26 @@ describe('publishing never loses the last good site', () => {
     }
     // The value is visible, as text, wherever it is displayed (lists, claim pages).
     expect(shownAsText.length).toBeGreaterThanOrEqual(3);
+    // JSON-LD holds it as data: no "</script>" can close the block early.
+    const ld = readFileSync(join(out, 'claims/river-rising/index.html'), 'utf8').match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1];
+    expect(JSON.stringify(JSON.parse(ld))).toContain('<script>window.pwned=1</script>');
+
+    // In Chromium: the search excerpt shows the value as text, and nothing of it runs.
+    const site = await serve(out);
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${site.url}/search/?q=pwned`);
+      const excerpt = page.locator('pagefind-results[instance=page] .search-result-excerpt').first();
+      await excerpt.waitFor({ timeout: 30_000 });
+      const texts = await page.locator('pagefind-results[instance=page] .search-result').allInnerTexts();
+      expect(texts.join('\n')).toContain('window.pwned=1');
+      expect(await page.locator('pagefind-results img, pagefind-results script:not([type="text/pagefind-template"])').count()).toBe(0);
+      await page.goto(`${site.url}/claims/river-rising/`);
+      expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    } finally {
+      await browser.close();
+      await site.close();
+    }
   });
 });
