@@ -37,9 +37,9 @@ async function watched(options: Parameters<Browser['newContext']>[0] = {}): Prom
 }
 
 async function openSearchModal(page: Page): Promise<void> {
-  const isOpen = () => page.locator('pagefind-modal dialog').evaluate((d) => (d as HTMLDialogElement).open);
-  await page.locator('pagefind-modal-trigger button').waitFor();
-  // A key pressed before the search script attaches its listener is lost: press until it opens.
+  // The dialog exists only once Pagefind's UI has loaded, which the first key press starts.
+  const isOpen = () => page.evaluate(() => !!document.querySelector<HTMLDialogElement>('pagefind-modal dialog')?.open);
+  // A key pressed before the page's script attaches its listener is lost: press until it opens.
   await expect.poll(async () => (await isOpen()) || (await page.keyboard.press('/'), await isOpen()), { timeout: 15_000, interval: 500 }).toBe(true);
 }
 

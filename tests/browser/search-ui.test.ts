@@ -100,10 +100,9 @@ describe('the /search/ page', () => {
 describe('header search and landing', () => {
   it('opens with "/" and with Ctrl+K, and is used by keyboard alone', async () => {
     const { page } = await open('/claims/');
-    await page.locator('pagefind-modal-trigger button').waitFor();
-    const dialog = page.locator('pagefind-modal dialog');
-    const isOpen = () => dialog.evaluate((d) => (d as HTMLDialogElement).open);
-    // The shortcut listener attaches when the search script has loaded: a key pressed before
+    // The dialog exists only once Pagefind's UI has loaded, which the first key press starts.
+    const isOpen = () => page.evaluate(() => !!document.querySelector<HTMLDialogElement>('pagefind-modal dialog')?.open);
+    // The shortcut listener attaches when the page's module script has run: a key pressed before
     // that is lost, so press again until it opens (each press still goes through the shortcut).
     const pressUntilOpen = async (key: string) => {
       await expect.poll(async () => (await isOpen()) || (await page.keyboard.press(key), await isOpen()), { timeout: 15_000, interval: 500 }).toBe(true);
@@ -121,8 +120,35 @@ describe('header search and landing', () => {
     await page.context().close();
   });
 
+  it('loads nothing of Pagefind until the reader moves towards search, then swaps in the modal trigger', async () => {
+    const { page } = await open('/sources/dw-2017-11-14/');
+    const loaded: string[] = [];
+    page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+    await page.waitForLoadState('networkidle');
+    const before = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname));
+    expect(before.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+    await page.hover('.site-search');
+    const button = page.locator('pagefind-modal-trigger button');
+    await button.waitFor();
+    expect(loaded).toContain('/pagefind/pagefind-component-ui.js');
+    expect(await page.locator('.site-search-form').isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it('typing in the plain field opens the modal with what was typed', async () => {
+    const { page } = await open('/sources/');
+    await page.click('#site-search-q');
+    await page.keyboard.type('Geneva', { delay: 30 });
+    const modalInput = page.locator('pagefind-modal pagefind-input input');
+    await expect.poll(() => modalInput.inputValue().catch(() => ''), { timeout: 15_000 }).toBe('Geneva');
+    expect(await page.evaluate(() => document.activeElement?.closest('pagefind-modal') !== null)).toBe(true);
+    await page.locator('pagefind-modal .search-result-link').first().waitFor();
+    await page.context().close();
+  });
+
   it('the header trigger names its shortcut for assistive technology', async () => {
     const { page } = await open('/');
+    await page.hover('.site-search');
     const button = page.locator('pagefind-modal-trigger button');
     expect(await button.getAttribute('aria-keyshortcuts')).toBe('/');
     expect(await button.getAttribute('aria-haspopup')).toBe('dialog');

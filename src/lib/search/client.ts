@@ -34,7 +34,10 @@ export function loadSearchUi(): Promise<boolean> {
     const script = document.createElement('script');
     script.type = 'module';
     script.src = `${BUNDLE}pagefind-component-ui.js`;
-    script.onload = () => resolve(true);
+    script.onload = () => {
+      bindShortcuts();
+      resolve(true);
+    };
     script.onerror = () => {
       document.documentElement.dataset.search = 'missing';
       resolve(false);
@@ -48,11 +51,31 @@ export function instance(name = 'default'): Instance | undefined {
   return window.PagefindComponents?.getInstanceManager().getInstance(name);
 }
 
+/**
+ * Opens the header search's modal, carrying over what the reader typed in the plain field. The
+ * modal's field takes focus and the text in the same task, so no key pressed meanwhile is lost.
+ */
+export function openModal(from?: HTMLInputElement): void {
+  const modal = document.querySelector<HTMLElement & { open?: () => void }>('pagefind-modal');
+  if (!modal?.open) return;
+  modal.open();
+  const input = modal.querySelector<HTMLInputElement>('pagefind-input input');
+  if (!input) return;
+  input.focus();
+  if (!from?.value) return;
+  input.value = from.value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+let bound = false;
+/** Ctrl/⌘+K beside the "/" the trigger already handles, and the "All results" link's query. */
 export function bindShortcuts(): void {
+  if (bound) return;
+  bound = true;
   document.addEventListener('keydown', (event) => {
     if (event.key.toLowerCase() !== 'k' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
     const trigger = document.querySelector<HTMLButtonElement>('pagefind-modal-trigger button');
-    if (!trigger) return;
+    if (!trigger || document.querySelector('pagefind-modal dialog[open]')) return;
     event.preventDefault();
     trigger.click();
   });

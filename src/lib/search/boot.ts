@@ -1,0 +1,53 @@
+/*
+ * The only search code a page runs on load: a few listeners. Pagefind's Component UI (about
+ * 50 kB) and the search client are fetched on the reader's first move towards search: pointing
+ * at or focusing the header search, "/" or Ctrl/⌘+K. Until then the header holds a plain form
+ * to /search/, which works with no JavaScript at all.
+ */
+type Client = typeof import('./client.ts');
+
+let client: Promise<Client | undefined> | undefined;
+
+/** Loads the client and the Component UI once; undefined when the index is missing (dev before a build). */
+export function loadClient(): Promise<Client | undefined> {
+  client ??= import('./client.ts').then(async (c) => ((await c.loadSearchUi()) ? c : undefined));
+  return client;
+}
+
+const isTyping = (el: Element | null) => !!el && (el.matches('input, textarea, select') || (el as HTMLElement).isContentEditable);
+
+export function bootSearch(root: Document = document): void {
+  const box = root.querySelector<HTMLElement>('.site-search');
+  const field = box?.querySelector<HTMLInputElement>('.site-search-form input');
+  if (!box || !field) return;
+
+  // Once loaded, the modal's trigger replaces the form, but never under the reader's cursor:
+  // while the plain field has focus it stays, and typing in it opens the modal with the text.
+  const settle = (c: Client) => {
+    if (root.activeElement === field) {
+      if (field.value) c.openModal(field);
+      else field.addEventListener('input', () => c.openModal(field), { once: true });
+      field.addEventListener('blur', () => box.classList.add('is-ready'), { once: true });
+    } else box.classList.add('is-ready');
+  };
+  const warm = () => void loadClient().then((c) => c && settle(c));
+  box.addEventListener('pointerenter', warm, { once: true });
+  box.addEventListener('focusin', warm, { once: true });
+  box.addEventListener('touchstart', warm, { once: true, passive: true });
+
+  root.addEventListener('keydown', (event) => {
+    if (box.classList.contains('is-ready')) return; // the Component UI handles its own shortcuts
+    const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(root.activeElement);
+    const ctrlK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+    if (!slash && !ctrlK) return;
+    event.preventDefault();
+    void loadClient().then((c) => {
+      if (!c) return;
+      box.classList.add('is-ready');
+      c.openModal();
+    });
+  });
+
+  // A page opened from a search result highlights the terms it was found by.
+  if (new URLSearchParams(location.search).has('highlight')) void import('./client.ts').then((c) => c.highlightLanding());
+}
