@@ -14,7 +14,10 @@ export interface SearchFigures {
 export async function probeSearch(pageUrl: string, token: string): Promise<SearchFigures> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
   try {
-    const page = await browser.newPage();
+    // Service workers blocked: the offline worker's precache (docs/search.md) would otherwise fetch
+    // the index in the background, out of the page's sight, and the search would look free.
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
     let bytes = 0;
     const pending = new Set<unknown>();
     page.on('request', (req) => {
