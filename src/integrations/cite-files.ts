@@ -2,12 +2,9 @@ import type { AstroIntegration } from 'astro';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentDir } from '../lib/content/location.ts';
-import { takeHandoff } from '../lib/content/handoff.ts';
-import { verifyContent } from '../lib/content/verify.ts';
+import { currentDossier } from '../lib/content/current.ts';
 import { citableItems } from '../lib/cite/items.ts';
 import { CITE_DOWNLOADS } from '../lib/cite/downloads.ts';
-import type { Dossier } from '../lib/graph/types.ts';
 
 /**
  * Writes /cite/<id>.json|.bib|.ris for the dossier, every source and every claim straight to the
@@ -40,12 +37,4 @@ export default function citeFiles(): AstroIntegration {
       },
     },
   };
-}
-
-/** The preflight's graph when the content is unchanged since; otherwise a fresh verification. */
-function currentDossier(): Dossier {
-  const dir = contentDir();
-  const dossier = takeHandoff(dir)?.verified.dossier ?? verifyContent(dir).dossier;
-  if (!dossier) throw new Error(`the content in ${dir} no longer verifies; run npm run check`);
-  return dossier;
 }

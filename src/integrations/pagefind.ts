@@ -3,8 +3,7 @@ import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writ
 import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { verifyContent } from '../lib/content/verify.ts';
-import { contentDir } from '../lib/content/location.ts';
+import { currentDossier } from '../lib/content/current.ts';
 import { contextRecords } from '../lib/search/records.ts';
 import { applyTag, metaCacheTag } from '../lib/search/tag.ts';
 
@@ -45,8 +44,8 @@ export default function searchIndex(): AstroIntegration {
         const added = await index!.addDirectory({ path: root });
         if (added.errors.length) fail(added.errors);
 
-        const { dossier } = verifyContent(contentDir());
-        const records = dossier ? contextRecords(dossier, anchorLookup(root)) : [];
+        // The preflight's graph: verifying the folder again here cost as much as the preflight itself.
+        const records = contextRecords(currentDossier(), anchorLookup(root));
         for (const record of records) {
           const r = await index!.addHTMLFile(record);
           if (r.errors.length) fail(r.errors);

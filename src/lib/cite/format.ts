@@ -24,11 +24,31 @@ function stylesDir(): string {
   return existsSync(here) ? here : resolve(process.cwd(), 'src/lib/cite/styles');
 }
 
+/**
+ * The style trimmed to what a bibliography of one entry uses. Every entry is formatted on its
+ * own (a shared bibliography would let citeproc disambiguate between entries, "2017a", "———"),
+ * and for a single entry the bibliography's sort keys and the whole in-text citation (its layout,
+ * its sort, its disambiguation settings) change nothing in the output, yet citeproc builds and
+ * evaluates them for every entry: for APA they were half of the time per entry, nine tenths of
+ * the engine's start-up and about 200 MB. tests/unit/perf-cite-entry-style.test.ts checks that
+ * the trimmed and the full style give the same bytes.
+ */
+export function entryStyle(xml: string): string {
+  const citation = /<citation\b[^>]*>[\s\S]*?<\/citation>/;
+  const bibliographySort = /(<bibliography\b[^>]*>\s*)<sort>[\s\S]*?<\/sort>/;
+  if (!citation.test(xml) || !bibliographySort.test(xml)) throw new Error('entryStyle: the style has no <citation> or no sorted <bibliography>');
+  return xml.replace(citation, '<citation><layout><text variable="title"/></layout></citation>').replace(bibliographySort, '$1');
+}
+
+/** The citation-js template that formats one entry in a style. */
+export const entryTemplate = (style: CiteStyle) => `dossier-entry-${style}`;
+
 let registered = false;
 function register() {
   if (registered) return;
   const styles = plugins.config.get('@csl').styles;
   for (const [id, file] of Object.entries(STYLE_FILES)) styles.add(id, readFileSync(resolve(stylesDir(), file), 'utf8'));
+  for (const { id } of CITE_STYLES) styles.add(entryTemplate(id), entryStyle(styles.get(id)));
   // Our ids are slugs with hyphens, which BibTeX accepts as keys; without this the plugin invents "2017Russia".
   plugins.config.get('@bibtex').format.checkLabel = false;
   registered = true;
@@ -47,7 +67,13 @@ export function formatCitation(item: CslItem, style: CiteStyle, format: 'text' |
 
 function formatUncached(item: CslItem, style: CiteStyle, format: 'text' | 'html'): string {
   register();
-  const out: string = new Cite(item).format('bibliography', { format, template: style, lang: 'en-US' });
+  return formatWith(entryTemplate(style), item, format);
+}
+
+/** One entry formatted with a registered citation-js template (a style id or an entry template). */
+export function formatWith(template: string, item: CslItem, format: 'text' | 'html'): string {
+  register();
+  const out: string = new Cite(item).format('bibliography', { format, template, lang: 'en-US' });
   if (format === 'text') return out.trim();
   // citeproc wraps each entry in two divs; the page supplies its own element.
   const m = out.match(/<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/);

@@ -2,7 +2,7 @@ import type { Appearance, Capture, Evidence } from '../schemas/index.ts';
 import { parseBody } from '../content/body.ts';
 import type { Problem } from '../problems.ts';
 import { normalize, type Normalized } from '../text/normalize.ts';
-import { matchQuote } from '../text/quote-match.ts';
+import { hasQuote, matchQuote } from '../text/quote-match.ts';
 import type { Claim, Dossier, GraphInput, Located, Passage, Response, Source, VerifiedAppearance } from './types.ts';
 
 type Path = (string | number)[];
@@ -54,10 +54,10 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
   const refs = <T>(e: Located<T>, field: Path, ids: string[], map: Map<string, unknown>, kind: string, where: string) =>
     ids.forEach((id, i) => ref(e, [...field, i], id, map, kind, where));
 
-  const checkEvidence = <T>(e: Located<T>, field: Path, ev: Evidence, capture: Capture | undefined, norm: Normalized | undefined) => {
+  const checkEvidence = <T>(e: Located<T>, field: Path, ev: Evidence, capture: Capture | undefined, norm: (() => Normalized) | undefined) => {
     ref(e, [...field, 'context'], ev.context, context, 'context entry', 'context.yaml');
     if (ev.quote && capture && norm) {
-      const m = matchQuote(ev.quote, norm);
+      const m = hasQuote(ev.quote, capture.text, norm);
       if (!m.ok) at(e, [...field, 'quote'], `evidence quote "${ev.quote}" is not in the capture ${capture.file}. Nearest passage: "${m.nearest}"`, 'Copy the evidence verbatim from the capture file.');
     }
   };
@@ -65,13 +65,20 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
   // Sources: capture, hash, cleaned text, metadata evidence.
   const captureUsers = new Map<string, string>();
   const sources = new Map<string, Source>();
-  const sourceNorm = new Map<string, Normalized>();
+  // Folded source texts, made only for sources that claims or responses quote.
+  const sourceNorms = new Map<string, Normalized>();
+  const sourceNorm = (id: string) => {
+    let n = sourceNorms.get(id);
+    if (!n) sourceNorms.set(id, (n = normalize(sources.get(id)!.text)));
+    return n;
+  };
   for (const e of [...sourcesIn.values()].sort((a, b) => a.data.published.date.localeCompare(b.data.published.date) || a.id.localeCompare(b.id))) {
     const d = e.data;
     ref(e, ['outlet'], d.outlet, outlets, 'outlet', 'outlets.yaml');
     refs(e, ['events'], d.events, events, 'event', 'events.yaml');
     const capture = captures.get(d.capture.id);
-    let capNorm: Normalized | undefined;
+    // Folded only if some quote is not verbatim in the capture.
+    let capNorm: (() => Normalized) | undefined;
     if (!capture) {
       at(e, ['capture', 'id'], `refers to capture "${d.capture.id}", but captures/${d.capture.id}.txt does not exist`, `Put the captured text at src/content/captures/${d.capture.id}.txt, or correct capture.id.`);
     } else {
@@ -81,7 +88,8 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
       if (capture.sha256 !== d.capture.sha256) {
         at(e, ['capture', 'sha256'], `hash mismatch: the file ${capture.file} has SHA-256 ${capture.sha256}, but the source records ${d.capture.sha256}`, 'If the capture was changed by mistake, restore the original bytes; if it was replaced on purpose, record the new hash (sha256sum the file).');
       }
-      capNorm = normalize(capture.text);
+      let folded: Normalized | undefined;
+      capNorm = () => (folded ??= normalize(capture.text));
     }
     const { blocks, text } = parseBody(e.body ?? '', e.bodyLine ?? 1);
     if (blocks.length === 0) {
@@ -90,7 +98,7 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
     if (capture) {
       for (const b of blocks) {
         if (!capture.text.includes(b.text)) {
-          const m = matchQuote(b.text, capNorm!);
+          const m = matchQuote(b.text, capNorm!());
           problems.push({
             file: e.file,
             line: b.line,
@@ -110,11 +118,11 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
           at(e, ['removed'], `capture line "${clip(line)}" is neither in the cleaned text nor listed as removed`, 'Keep the line as a paragraph, or add it to "removed" with a reason, so nothing is dropped silently.');
         }
       }
-      const title = matchQuote(d.title, capNorm!);
+      const title = hasQuote(d.title, capture.text, capNorm!);
       if (!title.ok) at(e, ['title'], `title "${d.title}" is not in the capture. Nearest passage: "${clip(title.nearest)}"`, 'Copy the headline exactly as captured.');
       for (const field of ['dateline', 'creditLine'] as const) {
         const v = d[field];
-        if (v && !matchQuote(v, capNorm!).ok) at(e, [field], `"${v}" is not in the capture`, `Copy the ${field} verbatim from the capture, or remove it.`);
+        if (v && !hasQuote(v, capture.text, capNorm!).ok) at(e, [field], `"${v}" is not in the capture`, `Copy the ${field} verbatim from the capture, or remove it.`);
       }
     }
     d.published.evidence.forEach((ev, i) => checkEvidence(e, ['published', 'evidence', i], ev, capture, capNorm));
@@ -124,7 +132,6 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
     });
     const source: Source = { ...d, id: e.id, file: e.file, blocks, text, captureFile: capture ?? emptyCapture(d.capture.id), passages: [] };
     sources.set(e.id, source);
-    sourceNorm.set(e.id, normalize(text));
   }
   for (const c of captures.values()) {
     if (!captureUsers.has(c.id) && !input.claimedCaptures?.has(c.id)) problems.push({ file: c.file, message: 'is a capture that no source uses', fix: `Write a source in src/content/sources/ with capture.id "${c.id}", or remove the file.` });
@@ -139,9 +146,9 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
         ref(e, ['appearances', i, 'source'], a.source, sources, 'source', 'src/content/sources/');
         return;
       }
-      const m = matchQuote(a.quote, sourceNorm.get(a.source)!);
+      const m = matchQuote(a.quote, sourceNorm(a.source));
       if (!m.ok) {
-        const elsewhere = [...sources.keys()].filter((id) => id !== a.source && matchQuote(a.quote, sourceNorm.get(id)!).ok);
+        const elsewhere = [...sources.keys()].filter((id) => id !== a.source && matchQuote(a.quote, sourceNorm(id)).ok);
         at(e, ['appearances', i, 'quote'], `quote "${clip(a.quote)}" is not in source "${a.source}" (${source.file}).${elsewhere.length ? ` It does appear in: ${elsewhere.join(', ')}.` : ''} Nearest passage in "${a.source}": "${clip(m.nearest)}"`,
           elsewhere.length ? `Attribute the quote to the source that carries it (${elsewhere[0]}), or quote "${a.source}" itself.` : 'Copy the words verbatim from the source (only spaces, quote marks and dashes may differ; mark an elision with "…").');
         return;

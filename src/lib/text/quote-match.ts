@@ -37,6 +37,18 @@ export function matchQuote(quote: string, text: string | Normalized): QuoteMatch
   return { ok: true, spans };
 }
 
+/**
+ * Whether a quote is in a text, without folding the text when the quote stands in it verbatim:
+ * folding is character for character except that white space runs shrink, and a run inside a
+ * verbatim quote is the same run in the text, so a verbatim quote always matches folded too.
+ * `norm` is called only when the quote is not verbatim.
+ */
+export function hasQuote(quote: string, text: string, norm: () => Normalized): { ok: true } | { ok: false; nearest: string } {
+  if (text.includes(quote) && quoteParts(quote).length > 0) return { ok: true };
+  const m = matchQuote(quote, norm());
+  return m.ok ? { ok: true } : m;
+}
+
 const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 /**
