@@ -3,8 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import dossier from './src/integrations/dossier.ts';
-import citeFiles from './src/integrations/cite-files.ts';
-import captureFiles from './src/integrations/capture-files.ts';
+import siteFiles from './src/integrations/site-files.ts';
 import atomicOutput from './src/integrations/atomic-output.ts';
 import searchIndex from './src/integrations/pagefind.ts';
 import offline from './src/integrations/offline.ts';
@@ -34,5 +33,5 @@ export default defineConfig({
       styleDirective: { resources: [...STYLE_SOURCES] },
     },
   },
-  integrations: [dossier(), citeFiles(), captureFiles(), mdx(), searchIndex(), printPdf(), sitemap(), offline(), securityHeaders(), atomicOutput()],
+  integrations: [dossier(), siteFiles(), mdx(), searchIndex(), printPdf(), sitemap(), offline(), securityHeaders(), atomicOutput()],
 });

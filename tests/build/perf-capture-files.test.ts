@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { siteDir } from '../helpers/site.ts';
 import { verifyContent } from '../../src/lib/content/verify.ts';
-import captureFiles from '../../src/integrations/capture-files.ts';
+import siteFiles from '../../src/integrations/site-files.ts';
 
 // The raw captures are copied by an integration, not rendered as 1,000 routes.
 describe('/captures/ files', () => {
@@ -31,7 +31,7 @@ describe('/captures/ files', () => {
   it('are served byte for byte by `astro dev`, and other paths are passed on', async () => {
     type Handler = (req: { url: string }, res: PassThrough & { setHeader: (k: string, v: string) => void }, next: () => void) => void;
     let handler: Handler | undefined;
-    const setup = captureFiles().hooks['astro:server:setup'] as unknown as (o: unknown) => void;
+    const setup = siteFiles().hooks['astro:server:setup'] as unknown as (o: unknown) => void;
     setup({ server: { middlewares: { use: (h: Handler) => (handler = h) } } });
     const get = (url: string) => new Promise<{ body?: Buffer; type?: string; passed: boolean }>((resolve) => {
       const res = Object.assign(new PassThrough(), { type: undefined as string | undefined, setHeader(_: string, v: string) { res.type = v; } });

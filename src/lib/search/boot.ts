@@ -35,11 +35,12 @@ export function bootSearch(root: Document = document): void {
   box.addEventListener('focusin', warm, { once: true });
   box.addEventListener('touchstart', warm, { once: true, passive: true });
 
+  // Ctrl/⌘+K opens the modal at any time; "/" only until the Component UI's trigger, which
+  // handles "/" itself, is in place.
   root.addEventListener('keydown', (event) => {
-    if (box.classList.contains('is-ready')) return; // the Component UI handles its own shortcuts
-    const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(root.activeElement);
     const ctrlK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
-    if (!slash && !ctrlK) return;
+    const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(root.activeElement) && !box.classList.contains('is-ready');
+    if (!(ctrlK || slash) || root.querySelector('pagefind-modal dialog[open]')) return;
     event.preventDefault();
     void loadClient().then((c) => {
       if (!c) return;

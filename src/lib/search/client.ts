@@ -1,7 +1,8 @@
 /*
  * Browser side of search: loads Pagefind's Component UI from the built index folder (it does
- * not exist until the build has run, so Vite cannot bundle it), adds Ctrl/⌘+K beside the "/"
- * the trigger already handles, and highlights the search terms on the page a result opens.
+ * not exist until the build has run, so Vite cannot bundle it), opens its modal with what the
+ * reader typed, and highlights the search terms on the page a result opens. Pages load it on
+ * demand through boot.ts, which also owns the keyboard shortcuts.
  */
 import { installResultTemplate } from './template.ts';
 
@@ -35,7 +36,7 @@ export function loadSearchUi(): Promise<boolean> {
     script.type = 'module';
     script.src = `${BUNDLE}pagefind-component-ui.js`;
     script.onload = () => {
-      bindShortcuts();
+      bindAllResultsLink();
       resolve(true);
     };
     script.onerror = () => {
@@ -67,19 +68,8 @@ export function openModal(from?: HTMLInputElement): void {
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
-let bound = false;
-/** Ctrl/⌘+K beside the "/" the trigger already handles, and the "All results" link's query. */
-export function bindShortcuts(): void {
-  if (bound) return;
-  bound = true;
-  document.addEventListener('keydown', (event) => {
-    if (event.key.toLowerCase() !== 'k' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
-    const trigger = document.querySelector<HTMLButtonElement>('pagefind-modal-trigger button');
-    if (!trigger || document.querySelector('pagefind-modal dialog[open]')) return;
-    event.preventDefault();
-    trigger.click();
-  });
-  // The modal's "All results" link carries the current query to /search/.
+/** The modal's "All results" link carries the current query to /search/. */
+function bindAllResultsLink(): void {
   document.addEventListener('click', (event) => {
     const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a[data-search-all]');
     const term = instance()?.searchTerm?.trim();
