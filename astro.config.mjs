@@ -9,7 +9,7 @@ import searchIndex from './src/integrations/pagefind.ts';
 import offline from './src/integrations/offline.ts';
 import printPdf from './src/integrations/print-pdf.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
-import { DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from './src/lib/security/policy.ts';
+import { moduleUrl } from './src/integrations/module-url.ts';
 import { siteUrl } from './src/lib/content/site.ts';
 import { cacheDirFor } from './src/lib/content/location.ts';
 
@@ -20,18 +20,12 @@ export default defineConfig({
   cacheDir: cacheDirFor(),
   trailingSlash: 'always',
   // 'jsx' (the Astro 7 default) drops the spaces between inline elements in running text.
-  compressHTML: false,
+  compressHTML: true,
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Scripts ship as files, not inline: cached across pages, and allowed by 'self' rather than by hashes.
-  vite: { build: { assetsInlineLimit: 0 } },
-  // Hash-based Content Security Policy in every page; the sources and their reasons are in
-  // src/lib/security/policy.ts, and the headers for a real host in dist/_headers (docs/hosting.md).
-  security: {
-    csp: {
-      directives: [...DIRECTIVES],
-      scriptDirective: { resources: [...SCRIPT_SOURCES] },
-      styleDirective: { resources: [...STYLE_SOURCES] },
-    },
-  },
+  // The search client is loaded on demand by URL, with no preload helper (src/integrations/module-url.ts).
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [moduleUrl()] },
+  // No `security.csp`: the Base layout writes the dossier's own policy, with no hashes to keep
+  // (src/lib/security/policy.ts; the headers for a real host are in dist/_headers, docs/hosting.md).
   integrations: [dossier(), siteFiles(), mdx(), searchIndex(), printPdf(), sitemap(), offline(), securityHeaders(), atomicOutput()],
 });

@@ -6,10 +6,10 @@ import { headersFile, hostingHeaders, policyFromHtml, unsafeSources } from '../l
 
 /**
  * Writes `_headers` (the format Netlify and Cloudflare Pages read) with the Content Security
- * Policy Astro put in the pages, plus the directives only a header can carry. Astro gives every
- * page the same policy (the hashes of all the site's scripts and styles), so the home page's
- * <meta> is the site's policy. List it after the offline integration, so the service worker does
- * not cache `_headers`, and before atomicOutput.
+ * Policy the Base layout put in the pages, plus the directives only a header can carry. Every
+ * page has the same policy, so the home page's <meta> is the site's policy; reading it back from
+ * the built page, rather than from policy.ts, catches a layout that lost it. List it after the
+ * offline integration, so the service worker does not cache `_headers`, and before atomicOutput.
  */
 export default function securityHeaders(): AstroIntegration {
   return {
@@ -19,9 +19,9 @@ export default function securityHeaders(): AstroIntegration {
         const root = fileURLToPath(dir);
         const home = join(root, 'index.html');
         const policy = existsSync(home) ? policyFromHtml(readFileSync(home, 'utf8')) : undefined;
-        if (!policy) fail('index.html carries no Content-Security-Policy <meta>.', 'keep `security.csp` in astro.config.mjs (see docs/hosting.md).');
+        if (!policy) fail('index.html carries no Content-Security-Policy <meta>.', 'keep the content-security-policy <meta> that src/layouts/Base.astro writes from pagePolicy() (see docs/hosting.md).');
         const unsafe = unsafeSources(policy);
-        if (unsafe.length) fail(`the Content-Security-Policy allows ${unsafe.join(', ')}.`, 'remove these sources from `security.csp` in astro.config.mjs and src/lib/security/policy.ts; ship scripts and styles as files instead.');
+        if (unsafe.length) fail(`the Content-Security-Policy allows ${unsafe.join(', ')}.`, 'remove these sources from src/lib/security/policy.ts; ship scripts and styles as files instead.');
         writeFileSync(join(root, '_headers'), headersFile(hostingHeaders(policy)));
         logger.info('wrote _headers (Content-Security-Policy and hardening headers for the host)');
       },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerPolicy, headersFile, hostingHeaders, parseHeadersFile, policyFromHtml, unsafeSources } from '../../src/lib/security/policy.ts';
+import { DIRECTIVES, headerPolicy, headersFile, hostingHeaders, pagePolicy, parseDirectives, parseHeadersFile, policyFromHtml, unsafeSources } from '../../src/lib/security/policy.ts';
 
 const META = `<head><meta http-equiv="content-security-policy" content="default-src 'self';img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='; style-src 'self';"></head>`;
 
@@ -8,6 +8,16 @@ describe('the security policy', () => {
     expect(policyFromHtml(META)).toBe("default-src 'self'; img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='; style-src 'self'");
     expect(policyFromHtml(META.replaceAll("'", '&#39;'))).toBe(policyFromHtml(META));
     expect(policyFromHtml('<head><meta name="description" content="x"></head>')).toBeUndefined();
+  });
+
+  it('the page policy keeps every directive, lets scripts and styles come only from the site, and lists no hash', () => {
+    const policy = pagePolicy();
+    const byName = new Map(parseDirectives(policy));
+    for (const directive of DIRECTIVES) expect(byName.get(directive.split(' ')[0])).toEqual(directive.split(' ').slice(1));
+    expect(byName.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(byName.get('style-src')).toEqual(["'self'"]);
+    expect(policy).not.toMatch(/'sha(256|384|512)-/);
+    expect(unsafeSources(policy)).toEqual([]);
   });
 
   it('names every source that would undo it, and only those', () => {

@@ -1,8 +1,10 @@
 /*
- * Registers the service worker and keeps the footer's
- * offline line current. In shell mode it offers to save everything, showing progress.
+ * Registers the service worker and keeps the footer's offline line current. In shell mode it
+ * offers to save everything; the code that saves (save.ts) loads when the reader asks.
  */
-interface Status { version: string; mode: 'full' | 'shell'; cache: string; manifest: string }
+import saveUrl from './save.ts?module-url';
+
+export interface Status { version: string; mode: 'full' | 'shell'; cache: string; manifest: string }
 
 const SAVED_KEY = 'dossier-offline-saved';
 
@@ -34,6 +36,7 @@ function ask(worker: ServiceWorker | null): Promise<Status | undefined> {
   });
 }
 
+/** Shows the "save everything" button; the saving code loads when the reader presses it. */
 function offerSave(status: Status, say: (m: string) => void): void {
   const box = document.querySelector<HTMLElement>('[data-offline-save]');
   const button = document.querySelector<HTMLButtonElement>('[data-offline-button]');
@@ -41,29 +44,7 @@ function offerSave(status: Status, say: (m: string) => void): void {
   if (!box || !button || !bar) return;
   box.hidden = false;
   button.addEventListener('click', async () => {
-    button.disabled = true;
-    bar.hidden = false;
-    try {
-      const { files } = (await (await fetch(status.manifest, { cache: 'no-cache' })).json()) as { files: string[] };
-      const cache = await caches.open(status.cache);
-      bar.max = files.length;
-      let done = 0;
-      const queue = files.slice();
-      const worker = async () => {
-        for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
-          if (!(await cache.match(url))) await cache.add(url);
-          done++;
-          bar.value = done;
-          say(`Saving for offline: ${done} of ${files.length} files…`);
-        }
-      };
-      await Promise.all([worker(), worker(), worker(), worker()]);
-      localStorage.setItem(SAVED_KEY, status.version);
-      box.hidden = true;
-      say('Available offline: the whole dossier is saved.');
-    } catch {
-      button.disabled = false;
-      say('Saving stopped: the connection was lost. Try again when online; what was saved is kept.');
-    }
+    const { saveAll } = (await import(/* @vite-ignore */ saveUrl)) as typeof import('./save.ts');
+    if (await saveAll(status, say, { box, button, bar })) localStorage.setItem(SAVED_KEY, status.version);
   });
 }

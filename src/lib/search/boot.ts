@@ -4,14 +4,21 @@
  * at or focusing the header search, "/" or Ctrl/⌘+K. Until then the header holds a plain form
  * to /search/, which works with no JavaScript at all.
  */
+// The client is a module of its own, imported by URL: a plain import('./client.ts') would bundle
+// Vite's preload helper into every page (src/integrations/module-url.ts).
+import clientUrl from './client.ts?module-url';
+
 type Client = typeof import('./client.ts');
 
-let client: Promise<Client | undefined> | undefined;
+let client: Promise<Client> | undefined;
+let ready: Promise<Client | undefined> | undefined;
+
+const importClient = (): Promise<Client> => (client ??= import(/* @vite-ignore */ clientUrl));
 
 /** Loads the client and the Component UI once; undefined when the index is missing (dev before a build). */
 export function loadClient(): Promise<Client | undefined> {
-  client ??= import('./client.ts').then(async (c) => ((await c.loadSearchUi()) ? c : undefined));
-  return client;
+  ready ??= importClient().then(async (c) => ((await c.loadSearchUi()) ? c : undefined));
+  return ready;
 }
 
 const isTyping = (el: Element | null) => !!el && (el.matches('input, textarea, select') || (el as HTMLElement).isContentEditable);
@@ -50,5 +57,5 @@ export function bootSearch(root: Document = document): void {
   });
 
   // A page opened from a search result highlights the terms it was found by.
-  if (new URLSearchParams(location.search).has('highlight')) void import('./client.ts').then((c) => c.highlightLanding());
+  if (new URLSearchParams(location.search).has('highlight')) void importClient().then((c) => c.highlightLanding());
 }

@@ -4,9 +4,19 @@
  * reader typed, and highlights the search terms on the page a result opens. Pages load it on
  * demand through boot.ts, which also owns the keyboard shortcuts.
  */
+import resultsCss from '../../styles/search-results.css?url';
 import { installResultTemplate } from './template.ts';
 
 const BUNDLE = '/pagefind/';
+
+/** Adds a stylesheet once, before the site's own sheets so that those win ties. */
+function addStylesheet(href: string): void {
+  if (document.querySelector(`link[rel="stylesheet"][href="${href}"]`)) return;
+  const css = document.createElement('link');
+  css.rel = 'stylesheet';
+  css.href = href;
+  document.head.prepend(css);
+}
 
 interface Instance {
   searchTerm: string;
@@ -28,10 +38,8 @@ let loading: Promise<boolean> | undefined;
 export function loadSearchUi(): Promise<boolean> {
   loading ??= new Promise((resolve) => {
     installResultTemplate();
-    const css = document.createElement('link');
-    css.rel = 'stylesheet';
-    css.href = `${BUNDLE}pagefind-component-ui.css`;
-    document.head.prepend(css);
+    addStylesheet(resultsCss);
+    addStylesheet(`${BUNDLE}pagefind-component-ui.css`);
     const script = document.createElement('script');
     script.type = 'module';
     script.src = `${BUNDLE}pagefind-component-ui.js`;
@@ -79,6 +87,7 @@ function bindAllResultsLink(): void {
 
 export async function highlightLanding(param = 'highlight'): Promise<void> {
   if (!new URLSearchParams(location.search).has(param)) return;
+  addStylesheet(resultsCss);
   const url = `${BUNDLE}pagefind-highlight.js`;
   try {
     const { default: PagefindHighlight } = await import(/* @vite-ignore */ url);

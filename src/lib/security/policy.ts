@@ -1,9 +1,11 @@
 /*
  * The site's Content Security Policy and the other headers a host should send.
  *
- * Astro (`security.csp`) writes the policy into every page as a <meta> element and adds the
- * hashes of its own scripts and styles. Everything else is here, so the config, the `_headers`
- * file and the tests read one list. Each source is there for a reason:
+ * The Base layout writes `pagePolicy()` into every page as a <meta> element, and the
+ * security-headers integration writes the same policy into `_headers`. It has no hashes: every
+ * script and stylesheet is a file of the site, so nothing inline needs allowing, and Astro's own
+ * `security.csp` is not used because it lists hashes of island scripts the dossier never runs
+ * (half a kilobyte of every page that gzip cannot shrink). Each source is there for a reason:
  * - 'wasm-unsafe-eval': Pagefind compiles its WebAssembly search engine in a worker;
  * - worker-src 'self': that worker, and the offline service worker, are files of the site;
  * - img-src data:: Pagefind's stylesheet draws its checkbox and clear icons as data: SVGs;
@@ -23,6 +25,11 @@ export const DIRECTIVES = [
   "base-uri 'self'",
   "form-action 'self'",
 ] as const;
+
+/** The policy of every page: no 'unsafe-inline', no hashes, so an inline script or style is refused. */
+export function pagePolicy(): string {
+  return tidy([...DIRECTIVES, `script-src ${SCRIPT_SOURCES.join(' ')}`, `style-src ${STYLE_SOURCES.join(' ')}`].join(';'));
+}
 
 /** Directives a <meta> policy cannot carry; browsers only honour them in a header. */
 export const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"] as const;
