@@ -19,7 +19,8 @@ export default defineConfig({
   // One cache per content folder, so builds of different dossiers (tests, benchmarks) never share a data store.
   cacheDir: cacheDirFor(),
   trailingSlash: 'always',
-  // 'jsx' (the Astro 7 default) drops the spaces between inline elements in running text.
+  // 'jsx' (the Astro 7 default) drops the spaces between inline elements in running text; true
+  // collapses white space without losing any that renders.
   compressHTML: true,
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Scripts ship as files, not inline: cached across pages, and allowed by 'self' rather than by hashes.

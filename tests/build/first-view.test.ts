@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { htmlPages, readPage, siteDir } from '../helpers/site.ts';
+import { allFiles, htmlPages, readPage, siteDir } from '../helpers/site.ts';
 
 const read = (url: string) => readFileSync(join(siteDir(), url), 'utf8');
 const scripts = (html: string) => [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]);
@@ -51,5 +51,30 @@ describe('first view', () => {
     const resultsCss = /["'`](\/_astro\/search-results\.[\w-]+\.css)["'`]/.exec(chunks)?.[1];
     expect(resultsCss).toBeDefined();
     expect(read(resultsCss!)).toMatch(/\.search-result\b/);
+  });
+
+  it('no page misses a style: every class a page uses that a stylesheet styles is styled by a sheet the page links', () => {
+    const classesIn = (css: string) => new Set([...css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/\.(-?[_a-zA-Z][\w-]*)(?=[^{}]*\{)/g)].map((m) => m[1]));
+    const sheets = new Map(
+      allFiles()
+        .filter((f) => f.endsWith('.css') && !/search-results\./.test(f))
+        .map((f) => ['/' + f.slice(siteDir().length + 1), classesIn(readFileSync(f, 'utf8'))]),
+    );
+    const styledAnywhere = new Set([...sheets.values()].flatMap((c) => [...c]));
+    const missing: string[] = [];
+    for (const path of htmlPages()) {
+      const html = readPage(path);
+      const linked = new Set(stylesheets(html).flatMap((href) => [...(sheets.get(href) ?? [])]));
+      const used = new Set([...html.matchAll(/\sclass="([^"]+)"/g)].flatMap((m) => m[1].split(/\s+/)));
+      for (const name of used) if (styledAnywhere.has(name) && !linked.has(name)) missing.push(`${path}: .${name}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('a source page links the site stylesheet only: list, card and quote styles stay out of its first view', () => {
+    const source = htmlPages().find((p) => p.startsWith('/sources/') && !/\/sources\/(index|page)/.test(p))!;
+    const sheets = stylesheets(readPage(source)).filter((href) => href.startsWith('/_astro/'));
+    expect(sheets).toHaveLength(1);
+    expect(read(sheets[0])).not.toMatch(/\.card-list\b|\.lede\b/);
   });
 });

@@ -2,7 +2,7 @@
  * The only search code a page runs on load: a few listeners. Pagefind's Component UI (about
  * 50 kB) and the search client are fetched on the reader's first move towards search: pointing
  * at or focusing the header search, "/" or Ctrl/⌘+K. Until then the header holds a plain form
- * to /search/, which works with no JavaScript at all.
+ * to /search/, which works with no JavaScript at all. Everything else is in client.ts.
  */
 // The client is a module of its own, imported by URL: a plain import('./client.ts') would bundle
 // Vite's preload helper into every page (src/integrations/module-url.ts).
@@ -11,33 +11,14 @@ import clientUrl from './client.ts?module-url';
 type Client = typeof import('./client.ts');
 
 let client: Promise<Client> | undefined;
-let ready: Promise<Client | undefined> | undefined;
-
 const importClient = (): Promise<Client> => (client ??= import(/* @vite-ignore */ clientUrl));
-
-/** Loads the client and the Component UI once; undefined when the index is missing (dev before a build). */
-export function loadClient(): Promise<Client | undefined> {
-  ready ??= importClient().then(async (c) => ((await c.loadSearchUi()) ? c : undefined));
-  return ready;
-}
 
 const isTyping = (el: Element | null) => !!el && (el.matches('input, textarea, select') || (el as HTMLElement).isContentEditable);
 
 export function bootSearch(root: Document = document): void {
   const box = root.querySelector<HTMLElement>('.site-search');
-  const field = box?.querySelector<HTMLInputElement>('.site-search-form input');
-  if (!box || !field) return;
-
-  // Once loaded, the modal's trigger replaces the form, but never under the reader's cursor:
-  // while the plain field has focus it stays, and typing in it opens the modal with the text.
-  const settle = (c: Client) => {
-    if (root.activeElement === field) {
-      if (field.value) c.openModal(field);
-      else field.addEventListener('input', () => c.openModal(field), { once: true });
-      field.addEventListener('blur', () => box.classList.add('is-ready'), { once: true });
-    } else box.classList.add('is-ready');
-  };
-  const warm = () => void loadClient().then((c) => c && settle(c));
+  if (!box) return;
+  const warm = () => void importClient().then((c) => c.takeOver(box));
   box.addEventListener('pointerenter', warm, { once: true });
   box.addEventListener('focusin', warm, { once: true });
   box.addEventListener('touchstart', warm, { once: true, passive: true });
@@ -49,11 +30,7 @@ export function bootSearch(root: Document = document): void {
     const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(root.activeElement) && !box.classList.contains('is-ready');
     if (!(ctrlK || slash) || root.querySelector('pagefind-modal dialog[open]')) return;
     event.preventDefault();
-    void loadClient().then((c) => {
-      if (!c) return;
-      box.classList.add('is-ready');
-      c.openModal();
-    });
+    void importClient().then((c) => c.openFromShortcut(box));
   });
 
   // A page opened from a search result highlights the terms it was found by.

@@ -2,9 +2,10 @@
  * Browser side of search: loads Pagefind's Component UI from the built index folder (it does
  * not exist until the build has run, so Vite cannot bundle it), opens its modal with what the
  * reader typed, and highlights the search terms on the page a result opens. Pages load it on
- * demand through boot.ts, which also owns the keyboard shortcuts.
+ * demand through boot.ts, which owns the listeners and the keyboard shortcuts.
  */
 import resultsCss from '../../styles/search-results.css?url';
+import { installModal } from './modal.ts';
 import { installResultTemplate } from './template.ts';
 
 const BUNDLE = '/pagefind/';
@@ -37,6 +38,7 @@ let loading: Promise<boolean> | undefined;
 /** Resolves true once the Component UI is defined, false if the index is missing (dev without a build). */
 export function loadSearchUi(): Promise<boolean> {
   loading ??= new Promise((resolve) => {
+    installModal();
     installResultTemplate();
     addStylesheet(resultsCss);
     addStylesheet(`${BUNDLE}pagefind-component-ui.css`);
@@ -54,6 +56,28 @@ export function loadSearchUi(): Promise<boolean> {
     document.head.append(script);
   });
   return loading;
+}
+
+/**
+ * The header search after the reader's first move towards it. Once the UI is loaded its trigger
+ * replaces the plain form, but never under the reader's cursor: while the plain field has focus
+ * it stays, and typing in it opens the modal with the text.
+ */
+export async function takeOver(box: HTMLElement): Promise<void> {
+  if (!(await loadSearchUi())) return;
+  const field = box.querySelector<HTMLInputElement>('.site-search-form input');
+  if (field && document.activeElement === field) {
+    if (field.value) openModal(field);
+    else field.addEventListener('input', () => openModal(field), { once: true });
+    field.addEventListener('blur', () => box.classList.add('is-ready'), { once: true });
+  } else box.classList.add('is-ready');
+}
+
+/** "/" or Ctrl/⌘+K: the modal opens at once. */
+export async function openFromShortcut(box: HTMLElement): Promise<void> {
+  if (!(await loadSearchUi())) return;
+  box.classList.add('is-ready');
+  openModal();
 }
 
 export function instance(name = 'default'): Instance | undefined {

@@ -1,0 +1,28 @@
+/**
+ * The header search's modal and its trigger. They are of no use without script, so the built
+ * pages do not carry them: the search client adds them to the header just before Pagefind's
+ * Component UI loads (src/lib/search/client.ts).
+ */
+export const MODAL_MARKUP = `
+<pagefind-modal-trigger shortcut="/" placeholder="Search"></pagefind-modal-trigger>
+<pagefind-modal>
+  <pagefind-modal-header>
+    <pagefind-input placeholder="Search sources, claims, responses…"></pagefind-input>
+  </pagefind-modal-header>
+  <pagefind-modal-body>
+    <pagefind-summary></pagefind-summary>
+    <pagefind-results max-sub-results="3"></pagefind-results>
+  </pagefind-modal-body>
+  <pagefind-modal-footer>
+    <pagefind-keyboard-hints></pagefind-keyboard-hints>
+    <a class="search-all-link" href="/search/" data-search-all>All results, with filters</a>
+  </pagefind-modal-footer>
+</pagefind-modal>`;
+
+/** Adds the modal to the header search once; returns false when the page has no header search. */
+export function installModal(root: ParentNode = document): boolean {
+  const box = root.querySelector('.site-search');
+  if (!box) return false;
+  if (!box.querySelector('pagefind-modal')) box.insertAdjacentHTML('beforeend', MODAL_MARKUP);
+  return true;
+}
