@@ -10,6 +10,7 @@ import { distStats, type DistStats } from './bench/dist-stats.ts';
 import { medianRow } from './bench/median.ts';
 import { measure } from './bench/measure.ts';
 import { probeSearch, type SearchFigures } from './bench/search-probe.ts';
+import { probeTyping, type TypingFigures } from './bench/typing-probe.ts';
 import { CORPUS_OUTLETS, scaffoldDossier } from './bench/synthetic.ts';
 import { uniqueWord } from './bench/token.ts';
 import { formatTable, ratios, type Row } from './bench/table.ts';
@@ -63,20 +64,28 @@ function copyProject(dst: string) {
   symlinkSync(join(ROOT, 'node_modules'), join(dst, 'node_modules'));
 }
 
-async function searchFigures(dist: string, pagePath: string, token: string): Promise<(SearchFigures & { correct: boolean }) | undefined> {
+type Query = { token: string; path: string };
+/** Queries typed into the header search on a warm page, for keystroke_ms. */
+const TYPED_QUERIES = 5;
+
+/** The first search; with `typed` queries, also search as typed in Dossier's header search. */
+async function searchFigures(dist: string, pagePath: string, token: string, typed: Query[] = []): Promise<(SearchFigures & Partial<TypingFigures> & { correct: boolean }) | undefined> {
   if (!opt.search || !existsSync(join(dist, 'pagefind', 'pagefind.js'))) return undefined;
   const server = await serve(dist);
   try {
     const f = await probeSearch(`${server.url}/${pagePath}`, token);
-    return { ...f, correct: !!f.first_url && new URL(f.first_url, server.url).pathname === `/${pagePath}` };
+    const t = typed.length ? await probeTyping(`${server.url}/${pagePath}`, typed, token) : {};
+    return { ...f, ...t, correct: !!f.first_url && new URL(f.first_url, server.url).pathname === `/${pagePath}` };
   } finally {
     await server.close();
   }
 }
 
 const figures = (s: DistStats) => ({ dist_bytes: s.dist_bytes, pages: s.pages, page_gz_bytes: s.page_gz_bytes, index_bytes: s.index_bytes });
-const withSearch = (f?: SearchFigures & { correct: boolean }) =>
-  f ? { search_bytes: f.search_bytes, search_ms: f.search_ms, correct: f.correct } : { search_bytes: null, search_ms: null, correct: null };
+const withSearch = (f?: SearchFigures & Partial<TypingFigures> & { correct: boolean }) =>
+  f
+    ? { search_bytes: f.search_bytes, search_ms: f.search_ms, correct: f.correct, ...(f.keystroke_runs ? { keystroke_ms: f.keystroke_ms, keystroke_runs: f.keystroke_runs } : {}) }
+    : { search_bytes: null, search_ms: null, correct: null };
 
 async function benchDossier(n: number | 'real'): Promise<Row> {
   const dir = join(WORK, `dossier-${n}`);
@@ -85,11 +94,14 @@ async function benchDossier(n: number | 'real'): Promise<Row> {
   const content = join(dir, 'src', 'content');
   let page: string;
   let token: string;
+  let typed: Query[];
   let extra: Record<string, unknown> = {};
   if (n === 'real') {
-    const first = readdirSync(join(content, 'sources')).filter((f) => f.endsWith('.md')).sort()[0].replace(/\.md$/, '');
+    const ids = readdirSync(join(content, 'sources')).filter((f) => f.endsWith('.md')).sort().map((f) => f.replace(/\.md$/, ''));
+    const first = ids[0];
     page = `sources/${first}/`;
     token = uniqueWord(content, first);
+    typed = ids.slice(1, 1 + TYPED_QUERIES).map((id) => ({ token: uniqueWord(content, id), path: `/sources/${id}/` }));
   } else {
     const corpus = join(dir, 'corpus');
     // process.execPath: the pinned Node 24, which runs .ts files; a bare "node" may be the system's older one.
@@ -107,6 +119,7 @@ async function benchDossier(n: number | 'real'): Promise<Row> {
     extra = { import_s: Math.round(importS * 100) / 100, import_correct: Math.round((right / n) * 1000) / 1000 };
     page = `sources/${ids.get(manifest[0].file)}/`;
     token = manifest[0].token;
+    typed = manifest.slice(1, 1 + TYPED_QUERIES).map((m) => ({ token: m.token, path: `/sources/${ids.get(m.file)}/` }));
   }
   log(`building ${n === 'real' ? 'the real dossier' : `${n} sources`} (cold)`);
   const cache = join(dir, '.bench-cache');
@@ -115,7 +128,7 @@ async function benchDossier(n: number | 'real'): Promise<Row> {
   const m = await measure('npm', ['run', 'build'], { cwd: dir, env, log: join(dir, 'build.log') });
   const row: Row = { system: 'dossier', sources: n === 'real' ? readdirSync(join(content, 'sources')).length : n, status: m.ok ? 'ok' : `failed (exit ${m.code}; see ${dir}/build.log)`, build_s: m.wall_s, peak_rss_mb: m.peak_rss_mb, peak_tree_rss_mb: m.peak_tree_rss_mb, ...extra };
   if (!m.ok) return row;
-  Object.assign(row, figures(distStats(join(dir, 'dist'), `${page}index.html`)), withSearch(await searchFigures(join(dir, 'dist'), page, token)));
+  Object.assign(row, figures(distStats(join(dir, 'dist'), `${page}index.html`)), withSearch(await searchFigures(join(dir, 'dist'), page, token, typed)));
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   if (n === 'real' && pkg.scripts?.pdf) {
     const p = await measure('npm', ['run', 'pdf'], { cwd: dir, env, log: join(dir, 'pdf.log') });

@@ -3,15 +3,29 @@
  * pages do not carry them: the search client adds them to the header just before Pagefind's
  * Component UI loads (src/lib/search/client.ts).
  */
+/**
+ * How long the search fields wait after a keystroke before searching. Pagefind's default is
+ * 300 ms; on a warm page a query takes a few tens of milliseconds, so results can follow the
+ * last keystroke within 100 ms (`keystroke_ms` in npm run bench, docs/performance.md).
+ */
+export const SEARCH_DEBOUNCE_MS = 50;
+
+/**
+ * The modal lists the best results only; "All results, with filters" opens /search/ with them
+ * all. Rendering every match (a two-letter prefix can match every page) would hold up the main
+ * thread between keystrokes, and with it the next search.
+ */
+export const MODAL_MAX_RESULTS = 20;
+
 export const MODAL_MARKUP = `
 <pagefind-modal-trigger shortcut="/" placeholder="Search"></pagefind-modal-trigger>
 <pagefind-modal>
   <pagefind-modal-header>
-    <pagefind-input placeholder="Search sources, claims, responses…"></pagefind-input>
+    <pagefind-input debounce="${SEARCH_DEBOUNCE_MS}" placeholder="Search sources, claims, responses…"></pagefind-input>
   </pagefind-modal-header>
   <pagefind-modal-body>
     <pagefind-summary></pagefind-summary>
-    <pagefind-results max-sub-results="3"></pagefind-results>
+    <pagefind-results max-results="${MODAL_MAX_RESULTS}" max-sub-results="3"></pagefind-results>
   </pagefind-modal-body>
   <pagefind-modal-footer>
     <pagefind-keyboard-hints></pagefind-keyboard-hints>
