@@ -101,7 +101,11 @@ async function benchDossier(n: number | 'real'): Promise<Row> {
     const first = ids[0];
     page = `sources/${first}/`;
     token = uniqueWord(content, first);
-    typed = ids.slice(1, 1 + TYPED_QUERIES).map((id) => ({ token: uniqueWord(content, id), path: `/sources/${id}/` }));
+    // A republication may have no word of its own; such a source has no query that finds it alone.
+    typed = ids
+      .slice(1)
+      .flatMap((id) => { try { return [{ token: uniqueWord(content, id), path: `/sources/${id}/` }]; } catch { return []; } })
+      .slice(0, TYPED_QUERIES);
   } else {
     const corpus = join(dir, 'corpus');
     // process.execPath: the pinned Node 24, which runs .ts files; a bare "node" may be the system's older one.
