@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import dossier from './src/integrations/dossier.ts';
-import siteFiles from './src/integrations/site-files.ts';
+import siteFiles, { siteFilesWritten } from './src/integrations/site-files.ts';
 import atomicOutput from './src/integrations/atomic-output.ts';
 import searchIndex from './src/integrations/pagefind.ts';
 import offline from './src/integrations/offline.ts';
@@ -28,5 +28,6 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 }, plugins: [moduleUrl()] },
   // No `security.csp`: the Base layout writes the dossier's own policy, with no hashes to keep
   // (src/lib/security/policy.ts; the headers for a real host are in dist/_headers, docs/hosting.md).
-  integrations: [dossier(), siteFiles(), mdx(), searchIndex(), printPdf(), sitemap(), offline(), securityHeaders(), atomicOutput()],
+  // siteFiles() starts writing the /cite/ and /captures/ files in a worker; siteFilesWritten() waits for them.
+  integrations: [dossier(), siteFiles(), mdx(), searchIndex(), siteFilesWritten(), printPdf(), sitemap(), offline(), securityHeaders(), atomicOutput()],
 });

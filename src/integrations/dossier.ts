@@ -29,7 +29,8 @@ export default function dossier(): AstroIntegration {
         const { problems, dossier } = verified;
         if (problems.length === 0) {
           // getDossier() takes this graph instead of building it again; the loaders then store nothing.
-          storeHandoff(dir, verified, print);
+          // A build or sync checks the fingerprint once; the dev server at every take (files change under it).
+          storeHandoff(dir, verified, print, { once: command !== 'dev' });
           if (command === 'build') startCitations(dossier!, logger);
           logger.info(`verified ${dossier!.sources.size} sources, ${dossier!.claims.size} claims, ${dossier!.responses.size} responses`);
           return;

@@ -1,11 +1,11 @@
 import type { AstroIntegration } from 'astro';
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { currentDossier } from '../lib/content/current.ts';
 import { contextRecords } from '../lib/search/records.ts';
-import { applyTag, metaCacheTag } from '../lib/search/tag.ts';
+import { metaCacheTag, tagFile } from '../lib/search/tag.ts';
 
 /**
  * Indexes the built site with Pagefind's Node API, so `astro build` alone yields search.
@@ -57,11 +57,7 @@ export default function searchIndex(): AstroIntegration {
 
         const tag = metaCacheTag(listFiles(out).map((f) => ({ path: relative(out, f), bytes: readFileSync(f) })));
         let tagged = 0;
-        for (const file of listFiles(root)) {
-          if (!file.endsWith('.html')) continue;
-          const html = applyTag(readFileSync(file, 'utf8'), tag);
-          if (html !== undefined) { writeFileSync(file, html); tagged++; }
-        }
+        for (const file of listFiles(root)) if (file.endsWith('.html') && tagFile(file, tag) > 0) tagged++;
         logger.info(`indexed ${added.page_count} pages and ${records.length} entries (tag ${tag}, ${tagged} pages) in ${Math.round(performance.now() - started)} ms`);
       },
     },

@@ -1,14 +1,19 @@
-import type { AstroIntegration } from 'astro';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { currentDossier } from '../lib/content/current.ts';
-import { SITE_FILE_FOLDERS, siteFiles } from '../lib/export/files.ts';
+import { SITE_FILE_FOLDERS, siteFileJob, siteFiles } from '../lib/export/files.ts';
+import { writeInWorker, type Written } from '../lib/export/write.ts';
+
+let writing: Promise<Written> | undefined;
 
 /**
  * Writes the site's non-page files (citation downloads and raw captures, src/lib/export/files.ts)
- * straight to the output folder, and serves the same files in `astro dev`. Listed before the
- * offline and atomic-output integrations, so the worker's manifest and the swap include them.
+ * straight to the output folder, and serves the same files in `astro dev`. In a build it starts a
+ * worker thread that writes them while the next integrations run (Pagefind indexes the HTML
+ * meanwhile), and `siteFilesWritten()`, listed before the offline and atomic-output integrations,
+ * waits for them, so the worker's manifest and the swap include them.
  */
 export default function siteFilesIntegration(): AstroIntegration {
   return {
@@ -26,12 +31,31 @@ export default function siteFilesIntegration(): AstroIntegration {
         });
       },
       'astro:build:done': ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        const files = siteFiles(currentDossier());
-        for (const folder of new Set(files.map((f) => dirname(f.path)))) mkdirSync(join(root, folder), { recursive: true });
-        for (const f of files) writeFileSync(join(root, f.path), f.body());
-        logger.info(`wrote ${files.length} citation and capture files`);
+        writing = startWriting(fileURLToPath(dir), logger);
       },
     },
   };
+}
+
+/** Waits for the files `siteFiles()` started writing; list it after the search index and before anything that lists the output. */
+export function siteFilesWritten(): AstroIntegration {
+  return {
+    name: 'dossier:site-files-written',
+    hooks: {
+      'astro:build:done': async () => {
+        await writing;
+        writing = undefined;
+      },
+    },
+  };
+}
+
+function startWriting(root: string, logger: AstroIntegrationLogger): Promise<Written> {
+  const here = new URL('../lib/export/write-worker.ts', import.meta.url);
+  const worker = here.protocol === 'file:' && existsSync(here) ? here : pathToFileURL(resolve(process.cwd(), 'src/lib/export/write-worker.ts'));
+  const started = performance.now();
+  return writeInWorker({ root, ...siteFileJob(currentDossier()) }, worker).then((w) => {
+    logger.info(`wrote ${w.files} citation and capture files (${w.by}) in ${Math.round(performance.now() - started)} ms`);
+    return w;
+  });
 }

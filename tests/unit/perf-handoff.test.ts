@@ -15,10 +15,14 @@ describe('preflight hand-off', () => {
     dirs.push(dir);
     return dir;
   };
-  const store = (dir: string) => {
+  const store = (dir: string, once = false) => {
     const verified = verifyRaw(readContent(dir));
-    storeHandoff(dir, verified);
+    storeHandoff(dir, verified, undefined, { once });
     return verified;
+  };
+  const touch = (dir: string) => {
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(join(dir, 'sources', 'wire-2020-03-02.md'), later, later);
   };
   afterEach(() => {
     clearHandoff();
@@ -54,6 +58,33 @@ describe('preflight hand-off', () => {
     expect(takeHandoff(dir)).toBeUndefined();
     store(dir);
     appendFileSync(join(dir, 'outlets.yaml'), '\n');
+    expect(takeHandoff(dir)).toBeUndefined();
+  });
+
+  // A build checks the folder once, at the first take, and is then built from that one snapshot.
+  it('in a build, is checked once: an edit after the first take does not make later takes miss', () => {
+    const dir = copy();
+    const verified = store(dir, true);
+    expect(takeHandoff(dir)?.verified).toBe(verified);
+    touch(dir);
+    writeFileSync(join(dir, 'claims', 'new.yaml'), 'id: new\n');
+    expect(takeHandoff(dir)?.verified).toBe(verified);
+    expect(takeHandoff(dir)?.verified).toBe(verified);
+  });
+
+  it('in a build, an edit before the first take makes every take miss', () => {
+    const dir = copy();
+    store(dir, true);
+    touch(dir);
+    expect(takeHandoff(dir)).toBeUndefined();
+    expect(takeHandoff(dir)).toBeUndefined();
+  });
+
+  it('in the dev server, is checked at every take', () => {
+    const dir = copy();
+    store(dir, false);
+    expect(takeHandoff(dir)).toBeDefined();
+    touch(dir);
     expect(takeHandoff(dir)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { CITE_DOWNLOADS } from '../cite/downloads.ts';
+import type { CslItem } from '../cite/csl.ts';
 import { citableItems } from '../cite/items.ts';
 import type { Dossier } from '../graph/types.ts';
 
@@ -19,20 +20,45 @@ export interface SiteFile {
 /** The folders these files live in; nothing else is written there. */
 export const SITE_FILE_FOLDERS = ['cite', 'captures'] as const;
 
+/**
+ * Everything the files are made from, as plain data: what a build hands to the worker thread that
+ * writes them (src/lib/export/write.ts), since a worker cannot be given the Dossier's graph.
+ */
+export interface SiteFileJob {
+  items: CslItem[];
+  captures: { id: string; file: string }[];
+}
+
+export const siteFileJob = (dossier: Dossier): SiteFileJob => ({
+  items: citableItems(dossier),
+  captures: [...dossier.captures.values()].map((c) => ({ id: c.id, file: c.file })),
+});
+
 /** /cite/<id>.json|.bib|.ris for the dossier, every source and every claim. */
-export function citeFiles(dossier: Dossier): SiteFile[] {
-  return citableItems(dossier).flatMap((item) =>
+export function citeFilesOf(items: CslItem[]): SiteFile[] {
+  return items.flatMap((item) =>
     CITE_DOWNLOADS.map((d) => ({ path: `cite/${item.id}.${d.ext}`, type: d.type, body: () => d.render(item) })),
   );
 }
 
 /** /captures/<id>.txt: the capture file itself, not its decoded text, so readers can check its SHA-256. */
-export function captureFiles(dossier: Dossier): SiteFile[] {
-  return [...dossier.captures.values()].map((c) => ({
+export function captureFilesOf(captures: SiteFileJob['captures']): SiteFile[] {
+  return captures.map((c) => ({
     path: `captures/${c.id}.txt`,
     type: 'text/plain; charset=utf-8',
     body: () => readFileSync(resolve(c.file)),
   }));
 }
 
-export const siteFiles = (dossier: Dossier): SiteFile[] => [...citeFiles(dossier), ...captureFiles(dossier)];
+export const jobFiles = (job: SiteFileJob): SiteFile[] => [...citeFilesOf(job.items), ...captureFilesOf(job.captures)];
+
+export const citeFiles = (dossier: Dossier): SiteFile[] => citeFilesOf(citableItems(dossier));
+export const captureFiles = (dossier: Dossier): SiteFile[] => captureFilesOf(siteFileJob(dossier).captures);
+export const siteFiles = (dossier: Dossier): SiteFile[] => jobFiles(siteFileJob(dossier));
+
+/** Write the files under the site root (their folders first); returns how many. */
+export function writeSiteFiles(root: string, files: SiteFile[]): number {
+  for (const folder of new Set(files.map((f) => dirname(f.path)))) mkdirSync(join(root, folder), { recursive: true });
+  for (const f of files) writeFileSync(join(root, f.path), f.body());
+  return files.length;
+}
