@@ -64,7 +64,10 @@ describe('under the Content Security Policy, served with the hosting headers', (
     await page.goto(`${site.url}/claims/`);
     await openSearchModal(page);
     await page.keyboard.type('Geneva');
-    await page.locator('pagefind-modal .search-result-link').first().waitFor();
+    // Results for a prefix ("G") may show first, 50 ms after a keystroke: wait for the whole query's.
+    await expect
+      .poll(() => page.locator('pagefind-modal .search-result-link').first().getAttribute('href').catch(() => ''), { timeout: 15_000 })
+      .toMatch(/^\/claims\/joint-strikes-refused\/\?highlight=geneva/);
     await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toMatch(/^\/claims\/joint-strikes-refused\//);
 

@@ -109,7 +109,10 @@ describe('header search and landing', () => {
     };
     await pressUntilOpen('/');
     await page.keyboard.type('Geneva');
-    await page.locator('pagefind-modal .search-result-link').first().waitFor();
+    // Results for a prefix ("G") may show first, 50 ms after a keystroke: wait for the whole query's.
+    await expect
+      .poll(() => page.locator('pagefind-modal .search-result-link').first().getAttribute('href').catch(() => ''), { timeout: 15_000 })
+      .toMatch(/^\/claims\/joint-strikes-refused\/\?highlight=geneva/);
     await page.keyboard.press('ArrowDown');
     const focused = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href'));
     expect(focused).toMatch(/^\/claims\/joint-strikes-refused\/\?highlight=geneva/);
