@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { citableItems } from '../lib/cite/items.ts';
 import { CITE_STYLES } from '../lib/cite/format.ts';
-import { formattedByPages, startPrecompute } from '../lib/cite/precompute.ts';
+import { startPrecompute } from '../lib/cite/precompute.ts';
 import { reportProblems } from '../lib/content/report.ts';
 import { contentDir } from '../lib/content/location.ts';
 
@@ -52,6 +52,5 @@ function startCitations(dossier: NonNullable<ReturnType<typeof verifyRaw>['dossi
   // shared 2-core machine finishes no sooner. Machines with idle cores can set DOSSIER_CITE_THREADS.
   const threads = Math.max(1, Math.floor(Number(process.env.DOSSIER_CITE_THREADS)) || 1);
   void startPrecompute({ items, styles: CITE_STYLES.map((s) => s.id), formats: ['html'] }, worker, threads).then((n) =>
-    logger.info(`formatted ${n} citations of ${items.length} items in ${threads} worker thread${threads === 1 ? '' : 's'} in ${Date.now() - started} ms`
-      + ` (the pages formatted ${formattedByPages()} items themselves rather than wait)`));
+    logger.info(`formatted ${n} citations of ${items.length} items in ${threads} worker thread${threads === 1 ? '' : 's'} in ${Date.now() - started} ms`));
 }

@@ -6,7 +6,7 @@ import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import type { CslItem } from './csl.ts';
-import { citeKey, precomputed, setCiteFormatter } from './precompute.ts';
+import { citeKey, precomputed } from './precompute.ts';
 
 /** The styles offered to readers. APA ships with plugin-csl; the other two are official CSL files kept in styles/. */
 export const CITE_STYLES = [
@@ -64,9 +64,6 @@ export function formatCitation(item: CslItem, style: CiteStyle, format: 'text' |
   if (out === undefined) formatted.set(key, (out = formatUncached(item, style, format)));
   return out;
 }
-
-// A page waiting for a citation worker formats the next entries itself (see precompute.ts).
-setCiteFormatter((item, style, format) => formatCitation(item, style as CiteStyle, format));
 
 function formatUncached(item: CslItem, style: CiteStyle, format: 'text' | 'html'): string {
   register();
