@@ -3,7 +3,8 @@ import type { Row } from './table.ts';
 /** Figures that vary from run to run; the rest (bytes, pages) are the same in every run. */
 const TIMED = ['build_s', 'peak_rss_mb', 'peak_tree_rss_mb', 'search_ms', 'keystroke_ms', 'import_s'] as const;
 
-const median = (xs: number[]) => {
+/** The median, rounded to hundredths when it falls between two values. */
+export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : Math.round(((s[m - 1] + s[m]) / 2) * 100) / 100;

@@ -4,6 +4,7 @@
 // results. Dossier's UI only: Starlight's search dialog is another UI, so there is no ratio.
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium.ts';
+import { median } from './median.ts';
 
 export interface TypingFigures {
   /** Median, in ms, over the queries that found their page. */
@@ -60,10 +61,7 @@ export async function probeTyping(pageUrl: string, queries: { token: string; pat
       });
       runs.push(Math.round(Math.max(0, t) * 10) / 10);
     }
-    const sorted = [...runs].sort((a, b) => a - b);
-    const m = sorted.length >> 1;
-    const median = sorted.length ? (sorted.length % 2 ? sorted[m] : Math.round(((sorted[m - 1] + sorted[m]) / 2) * 10) / 10) : null;
-    return { keystroke_ms: median, keystroke_runs: runs, keystroke_found: runs.length };
+    return { keystroke_ms: runs.length ? median(runs) : null, keystroke_runs: runs, keystroke_found: runs.length };
   } finally {
     await browser.close();
   }

@@ -45,8 +45,15 @@ export function siteFilesWritten(): AstroIntegration {
     name: 'dossier:site-files-written',
     hooks: {
       'astro:build:done': async () => {
-        await writing;
-        writing = undefined;
+        try {
+          await writing;
+        } catch (e) {
+          // A clear line, not a stack trace: the staging folder is discarded and the last good site stays.
+          console.error(`\nSite files: could not write the /cite/ and /captures/ files: ${(e as Error).message}\nFix: check that every file in the content folder's captures/ is readable and that the output folder is writable, then build again.\n`);
+          process.exit(1);
+        } finally {
+          writing = undefined;
+        }
       },
     },
   };

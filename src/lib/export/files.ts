@@ -52,8 +52,6 @@ export function captureFilesOf(captures: SiteFileJob['captures']): SiteFile[] {
 
 export const jobFiles = (job: SiteFileJob): SiteFile[] => [...citeFilesOf(job.items), ...captureFilesOf(job.captures)];
 
-export const citeFiles = (dossier: Dossier): SiteFile[] => citeFilesOf(citableItems(dossier));
-export const captureFiles = (dossier: Dossier): SiteFile[] => captureFilesOf(siteFileJob(dossier).captures);
 export const siteFiles = (dossier: Dossier): SiteFile[] => jobFiles(siteFileJob(dossier));
 
 /** Write the files under the site root (their folders first); returns how many. */
