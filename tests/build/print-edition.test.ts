@@ -52,7 +52,8 @@ describe('the print stylesheet', () => {
       const css = links.map((l) => readFileSync(join(siteDir(), l), 'utf8')).join('\n');
       expect(css, page).toMatch(/@media print\s*\{/);
       expect(css, page).toContain('counter(pages)');
-      expect(css, page).toMatch(/\.site-nav[^{]*\{[^}]*display:\s*none/);
+      // The header holds the navigation, search and theme control: hiding it hides them all.
+      expect(css, page).toMatch(/\.site-header[^{]*\{[^}]*display:\s*none/);
     }
   });
 });
