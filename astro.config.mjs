@@ -10,6 +10,7 @@ import offline from './src/integrations/offline.ts';
 import printPdf from './src/integrations/print-pdf.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { moduleUrl } from './src/integrations/module-url.ts';
+import { runningHead } from './src/integrations/running-head.ts';
 import { siteUrl } from './src/lib/content/site.ts';
 import { cacheDirFor } from './src/lib/content/location.ts';
 
@@ -25,7 +26,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Scripts ship as files, not inline: cached across pages, and allowed by 'self' rather than by hashes.
   // The search client is loaded on demand by URL, with no preload helper (src/integrations/module-url.ts).
-  vite: { build: { assetsInlineLimit: 0 }, plugins: [moduleUrl()] },
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [moduleUrl(), runningHead()] },
   // No `security.csp`: the Base layout writes the dossier's own policy, with no hashes to keep
   // (src/lib/security/policy.ts; the headers for a real host are in dist/_headers, docs/hosting.md).
   // siteFiles() starts writing the /cite/ and /captures/ files in a worker; siteFilesWritten() waits for them.

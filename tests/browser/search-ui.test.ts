@@ -14,11 +14,24 @@ async function open(path: string): Promise<{ page: Page; hosts: Set<string> }> {
   return { page, hosts };
 }
 
-/** Result links on /search/, in order, once the summary reports the search is done. */
+/**
+ * Result links on /search/, in order, once the summary reports the search is done and the list
+ * has stopped changing: each result fills in as its data arrives, so reading at once can miss
+ * one that ranks above a faster neighbour.
+ */
 async function results(page: Page): Promise<string[]> {
   await page.locator('pagefind-summary[instance=page]').filter({ hasText: /result/i }).waitFor();
-  await page.locator('pagefind-results[instance=page] .search-result-link').first().waitFor();
-  return page.locator('pagefind-results[instance=page] .search-result-link').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash));
+  const links = page.locator('pagefind-results[instance=page] .search-result-link');
+  await links.first().waitFor();
+  const read = () => links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash));
+  let last = await read();
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(250);
+    const now = await read();
+    if (now.join() === last.join()) return now;
+    last = now;
+  }
+  return last;
 }
 
 describe('search results are right', () => {

@@ -37,7 +37,7 @@ describe('first view', () => {
     const lazy = lazyImports(read(base));
     expect(lazy.length).toBeGreaterThanOrEqual(2);
     const exported = lazy.map((url) => read(url)).join('\n');
-    for (const name of ['loadSearchUi', 'openModal', 'highlightLanding', 'saveAll']) expect(exported).toMatch(new RegExp(`\\bas ${name}\\b|export\\s*\\{[^}]*\\b${name}\\b`));
+    for (const name of ['loadSearchUi', 'openModal', 'highlightLanding', 'saveAll', 'offerSave']) expect(exported).toMatch(new RegExp(`\\bas ${name}\\b|export\\s*\\{[^}]*\\b${name}\\b`));
   });
 
   it('search styles load with the search UI, not with the page', () => {

@@ -1,6 +1,6 @@
 /*
- * Registers the service worker and keeps the footer's offline line current. In shell mode it
- * offers to save everything; the code that saves (save.ts) loads when the reader asks.
+ * Registers the service worker and keeps the footer's offline line current. In shell mode (a
+ * dossier too large to save at the first visit) it loads save.ts, which offers to save everything.
  */
 import saveUrl from './save.ts?module-url';
 
@@ -23,7 +23,9 @@ export function startOffline(): void {
     if (status.mode === 'full') return say('Available offline: every page and the search.');
     if (localStorage.getItem(SAVED_KEY) === status.version) return say('Available offline: the whole dossier is saved.');
     say('Pages you open are kept for offline reading; search works offline.');
-    offerSave(status, say);
+    // The save button's code comes only with the dossiers too large to save at the first visit.
+    const saved = () => localStorage.setItem(SAVED_KEY, status.version);
+    void (import(/* @vite-ignore */ saveUrl) as Promise<typeof import('./save.ts')>).then((m) => m.offerSave(status, say, saved));
   });
 }
 
@@ -33,18 +35,5 @@ function ask(worker: ServiceWorker | null): Promise<Status | undefined> {
     const channel = new MessageChannel();
     channel.port1.onmessage = (event) => resolve(event.data as Status);
     worker.postMessage({ type: 'status' }, [channel.port2]);
-  });
-}
-
-/** Shows the "save everything" button; the saving code loads when the reader presses it. */
-function offerSave(status: Status, say: (m: string) => void): void {
-  const box = document.querySelector<HTMLElement>('[data-offline-save]');
-  const button = document.querySelector<HTMLButtonElement>('[data-offline-button]');
-  const bar = document.querySelector<HTMLProgressElement>('[data-offline-progress]');
-  if (!box || !button || !bar) return;
-  box.hidden = false;
-  button.addEventListener('click', async () => {
-    const { saveAll } = (await import(/* @vite-ignore */ saveUrl)) as typeof import('./save.ts');
-    if (await saveAll(status, say, { box, button, bar })) localStorage.setItem(SAVED_KEY, status.version);
   });
 }

@@ -1,10 +1,37 @@
 /*
  * Saves the whole dossier for offline reading, four files at a time, showing progress. Loaded
- * only when the reader presses the footer's button (offline/client.ts), so no page pays for it.
+ * only when the service worker reports a dossier too large to save at the first visit
+ * (offline/client.ts), so a page of any other dossier never loads it.
  */
 import type { Status } from './client.ts';
+import css from '../../styles/offline-save.css?url';
+import { addStylesheet } from '../dom/stylesheet.ts';
 
 interface Controls { box: HTMLElement; button: HTMLButtonElement; bar: HTMLProgressElement }
+
+/** Adds the footer's "Save the whole dossier" button and saves on a press; `saved` runs once all is saved. */
+export function offerSave(status: Status, say: (m: string) => void, saved: () => void): void {
+  const line = document.querySelector<HTMLElement>('[data-offline-status]');
+  if (!line || line.querySelector('[data-offline-save]')) return;
+  addStylesheet(css);
+  const box = document.createElement('p');
+  box.className = 'offline-save';
+  box.dataset.offlineSave = '';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.dataset.offlineButton = '';
+  button.textContent = 'Save the whole dossier for offline reading';
+  const bar = document.createElement('progress');
+  bar.dataset.offlineProgress = '';
+  bar.max = 1;
+  bar.value = 0;
+  bar.hidden = true;
+  box.append(button, bar);
+  line.append(box);
+  button.addEventListener('click', async () => {
+    if (await saveAll(status, say, { box, button, bar })) saved();
+  });
+}
 
 /** True once every file is in the cache; on a lost connection what was saved stays, and the button works again. */
 export async function saveAll(status: Status, say: (m: string) => void, { box, button, bar }: Controls): Promise<boolean> {

@@ -70,5 +70,5 @@ export function cssString(text: string): string {
 
 /** The print stylesheet rule that puts the dossier's title in the top margin of every page; CSS cannot read it from the page. */
 export function runningHeadCss(title: string): string {
-  return `@page { @top-left { content: ${cssString(title)}; font: italic 8.5pt/1.2 Charter, 'Bitstream Charter', Cambria, Georgia, serif; color: #555; } }\n`;
+  return `@page { @top-left { content: ${cssString(title)}; font: italic 8.5pt/1.2 var(--font-text); color: #555; } }\n`;
 }

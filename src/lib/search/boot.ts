@@ -19,9 +19,9 @@ export function bootSearch(root: Document = document): void {
   const box = root.querySelector<HTMLElement>('.site-search');
   if (!box) return;
   const warm = () => void importClient().then((c) => c.takeOver(box));
+  // Pointer events cover mouse, pen and touch (a tap starts with pointerenter); focus covers the keyboard.
   box.addEventListener('pointerenter', warm, { once: true });
   box.addEventListener('focusin', warm, { once: true });
-  box.addEventListener('touchstart', warm, { once: true, passive: true });
 
   // Ctrl/⌘+K opens the modal at any time; "/" only until the Component UI's trigger, which
   // handles "/" itself, is in place.

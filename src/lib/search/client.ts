@@ -7,17 +7,10 @@
 import resultsCss from '../../styles/search-results.css?url';
 import { installModal } from './modal.ts';
 import { installResultTemplate } from './template.ts';
+import { addStylesheet } from '../dom/stylesheet.ts';
 
 const BUNDLE = '/pagefind/';
 
-/** Adds a stylesheet once, before the site's own sheets so that those win ties. */
-function addStylesheet(href: string): void {
-  if (document.querySelector(`link[rel="stylesheet"][href="${href}"]`)) return;
-  const css = document.createElement('link');
-  css.rel = 'stylesheet';
-  css.href = href;
-  document.head.prepend(css);
-}
 
 interface Instance {
   searchTerm: string;
