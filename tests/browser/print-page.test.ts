@@ -56,6 +56,19 @@ describe('printing a source page', () => {
     await page.close();
   });
 
+  it('starts the metadata panel under the headline, not on a fresh page', async () => {
+    // A long panel that may not split would leave page one blank below the headline.
+    for (const s of dossier!.sources.values()) {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/sources/${s.id}/`);
+      const file = await printed(page, `first-page-${s.id}`);
+      const first = flat(execFileSync('pdftotext', ['-f', '1', '-l', '1', '-layout', file, '-']).toString('utf8'));
+      expect(first, s.id).toContain('About this source');
+      expect(first, s.id).toContain('Outlet');
+      await page.close();
+    }
+  });
+
   it('shows the address after an external link whose text is not the address', async () => {
     const page = await openSource('light');
     await page.evaluate(() => {
