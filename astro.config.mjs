@@ -26,9 +26,12 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Scripts ship as files, not inline: cached across pages, and allowed by 'self' rather than by hashes.
   // The search client is loaded on demand by URL, with no preload helper (src/integrations/module-url.ts).
-  vite: { build: { assetsInlineLimit: 0 }, plugins: [moduleUrl(), runningHead()] },
+  // emptyOutDir: false, because the output folder is always a fresh staging folder (atomic-output)
+  // and the /cite/ and /captures/ files are written into it before Astro bundles (site-files).
+  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false }, plugins: [moduleUrl(), runningHead()] },
   // No `security.csp`: the Base layout writes the dossier's own policy, with no hashes to keep
   // (src/lib/security/policy.ts; the headers for a real host are in dist/_headers, docs/hosting.md).
-  // siteFiles() starts writing the /cite/ and /captures/ files in a worker; siteFilesWritten() waits for them.
+  // siteFiles() starts writing the /cite/ and /captures/ files in a worker once the config is settled;
+  // siteFilesWritten() waits for them before anything lists the output.
   integrations: [dossier(), siteFiles(), mdx(), searchIndex(), siteFilesWritten(), printPdf(), sitemap(), offline(), securityHeaders(), atomicOutput()],
 });

@@ -7,13 +7,17 @@ import { SITE_FILE_FOLDERS, siteFileJob, siteFiles } from '../lib/export/files.t
 import { writeInWorker, type Written } from '../lib/export/write.ts';
 
 let writing: Promise<Written> | undefined;
+let building = false;
 
 /**
  * Writes the site's non-page files (citation downloads and raw captures, src/lib/export/files.ts)
- * straight to the output folder, and serves the same files in `astro dev`. In a build it starts a
- * worker thread that writes them while the next integrations run (Pagefind indexes the HTML
- * meanwhile), and `siteFilesWritten()`, listed before the offline and atomic-output integrations,
- * waits for them, so the worker's manifest and the swap include them.
+ * straight to the output folder, and serves the same files in `astro dev`. A build starts a worker
+ * thread that writes them as soon as the configuration is settled, while Astro syncs content and
+ * bundles the pages: they need nothing but the verified content, and the disk is idle then, where
+ * after the pages it is busy with the search index's thousand files. `siteFilesWritten()`, listed
+ * before the offline and atomic-output integrations, waits for them, so the worker's manifest and
+ * the swap include them. The output folder is a fresh staging folder (atomic-output.ts) that Astro
+ * is told not to empty (astro.config.mjs), so the early files stay.
  */
 export default function siteFilesIntegration(): AstroIntegration {
   return {
@@ -30,8 +34,12 @@ export default function siteFilesIntegration(): AstroIntegration {
           res.end(file.body());
         });
       },
-      'astro:build:done': ({ dir, logger }) => {
-        writing = startWriting(fileURLToPath(dir), logger);
+      'astro:config:setup': ({ command }) => {
+        building = command === 'build';
+      },
+      'astro:config:done': ({ config, logger }) => {
+        if (!building) return;
+        writing = startWriting(fileURLToPath(config.outDir), logger);
         // A failure is thrown by siteFilesWritten(), which fails the build before the swap; not as an unhandled rejection meanwhile.
         writing.catch(() => {});
       },
@@ -39,7 +47,7 @@ export default function siteFilesIntegration(): AstroIntegration {
   };
 }
 
-/** Waits for the files `siteFiles()` started writing; list it after the search index and before anything that lists the output. */
+/** Waits for the files `siteFiles()` started writing; list it before anything that lists the output (offline, atomic-output). */
 export function siteFilesWritten(): AstroIntegration {
   return {
     name: 'dossier:site-files-written',
