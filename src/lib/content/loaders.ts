@@ -1,9 +1,10 @@
-import { join } from 'node:path';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import type { Problem } from '../problems.ts';
 import { LAYOUT, readCapture, readDocumentFile, readEntryFile, readListFile, type ListCollection, type RawEntry } from './read.ts';
 import { contentDir } from './location.ts';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { takeHandoff } from './handoff.ts';
 
 /*
@@ -15,7 +16,7 @@ import { takeHandoff } from './handoff.ts';
  * takes its graph directly, so nothing reads these collections: they are left empty rather
  * than copied into Astro's data store, which the build would otherwise serialise and bundle
  * into the page code (8 MB at 1,000 sources). Only the MDX pages, which Astro renders, are
- * always loaded (by the glob loader in src/content.config.ts).
+ * always loaded (pagesLoader, below).
  */
 
 type Store = Parameters<Loader['load']>[0];
@@ -74,6 +75,43 @@ export function captureLoader(): Loader {
       for (const c of files(join(contentDir(), LAYOUT.captures), '.txt').map((p) => readCapture(p, process.cwd()))) {
         ctx.store.set({ id: c.id, data: await ctx.parseData({ id: c.id, data: { ...c } }), filePath: c.file });
       }
+    },
+  };
+}
+
+/**
+ * The MDX analysis pages, stored for Astro to render as `astro/loaders`' glob loader stores
+ * them (deferred rendering, so `render(entry)` compiles the MDX with its components), and
+ * reloaded in `astro dev` when one changes. Not glob itself: importing `astro/loaders` puts the
+ * file loader's YAML and TOML parsers and more through Vite's module runner at every build and
+ * dev start (about 0.5 s) for seven files we can list ourselves.
+ */
+export function pagesLoader(): Loader {
+  return {
+    name: 'dossier-pages',
+    load: async ({ store, parseData, generateDigest, entryTypes, config, watcher, logger }) => {
+      const dir = join(contentDir(), LAYOUT.pages);
+      const mdx = entryTypes.get('.mdx');
+      if (!mdx) return logger.error('The MDX integration is missing: analysis pages cannot be loaded.');
+      const root = fileURLToPath(config.root);
+      const sync = async (file: string) => {
+        const contents = readFileSync(file, 'utf8');
+        const { body, data } = await mdx.getEntryInfo({ contents, fileUrl: pathToFileURL(file) });
+        const id = basename(file, '.mdx');
+        const digest = generateDigest(contents);
+        if (store.get(id)?.digest === digest) return;
+        const parsed = await parseData({ id, data, filePath: file });
+        store.set({ id, data: parsed, body, filePath: relative(root, file).split('\\').join('/'), digest, deferredRender: true });
+      };
+      const all = files(dir, '.mdx');
+      for (const id of store.keys()) if (!all.some((f) => basename(f, '.mdx') === id)) store.delete(id);
+      for (const file of all) await sync(file);
+      if (!watcher) return;
+      watcher.add(dir);
+      const inPages = (path: string) => path.startsWith(dir) && path.endsWith('.mdx');
+      watcher.on('change', (path) => void (inPages(path) && sync(path)));
+      watcher.on('add', (path) => void (inPages(path) && sync(path)));
+      watcher.on('unlink', (path) => void (inPages(path) && store.delete(basename(path, '.mdx'))));
     },
   };
 }
