@@ -1,11 +1,13 @@
 import type { AstroIntegration } from 'astro';
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { currentDossier } from '../lib/content/current.ts';
 import { contextRecords } from '../lib/search/records.ts';
 import { metaCacheTag, tagFile } from '../lib/search/tag.ts';
+import { DATE_ORDER_FILE, dateOrder } from '../lib/search/date-order.ts';
+import { fragmentDates } from '../lib/search/fragments.ts';
 
 /**
  * Indexes the built site with Pagefind's Node API, so `astro build` alone yields search.
@@ -54,6 +56,8 @@ export default function searchIndex(): AstroIntegration {
         const written = await index!.writeFiles({ outputPath: out });
         if (written.errors.length) fail(written.errors);
         await pagefind.close();
+        // The date order /search/ sorts by, outside the index every search loads (src/lib/search/date-order.ts).
+        writeFileSync(join(out, DATE_ORDER_FILE), `${JSON.stringify({ ids: dateOrder(fragmentDates(out)) })}\n`);
 
         const tag = metaCacheTag(listFiles(out).map((f) => ({ path: relative(out, f), bytes: readFileSync(f) })));
         let tagged = 0;

@@ -88,6 +88,15 @@ describe('the /search/ page', () => {
     expect(dates.length).toBeGreaterThan(2);
     expect(dates).toEqual([...dates].sort());
     expect(new Set(dates).size).toBeGreaterThan(1);
+    // Newest first, chosen on the page: the list shows the newest results first (the first
+    // results shown are a page of them, so not simply the same ones reversed).
+    await page.selectOption('#search-sort', 'date:desc');
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort'), { timeout: 15_000 }).toBe('date:desc');
+    const datesNow = async () => { await results(page); return page.locator('pagefind-results[instance=page] .search-result').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-date') ?? '')); };
+    await expect.poll(async () => (await datesNow())[0], { timeout: 15_000 }).toBe(dates.at(-1));
+    const newest = await datesNow();
+    expect(newest).toEqual([...newest].sort().reverse());
+    expect(new Set(newest).size).toBeGreaterThan(1);
     await page.selectOption('#search-sort', 'relevance');
     await expect.poll(() => new URL(page.url()).searchParams.get('sort'), { timeout: 15_000 }).toBeNull();
     await page.context().close();

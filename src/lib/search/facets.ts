@@ -21,7 +21,7 @@ export interface Facets {
   alsoKinds?: SearchKind[];
   outlets: string[];
   events: string[];
-  /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD): the sort key, and the year filter. */
+  /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD): the date order of /search/, and the year filter. */
   date?: string;
   /** A short line shown under the result title. */
   label?: string;
@@ -49,7 +49,7 @@ export function claimFacets(dossier: Dossier, claim: Claim): Facets {
   };
 }
 
-/** Analysis pages carry the edition's date, so sorting by date (which drops undated pages) keeps them. */
+/** Analysis pages carry the edition's date, so sorting by date (which leaves out undated pages) keeps them. */
 export function analysisFacets(dossier: Dossier, pageId: string): Facets {
   // The engine's required "responses" page is where every response is shown (see REQUIRED_PAGES).
   const alsoKinds: SearchKind[] = pageId === 'responses' ? ['response'] : [];

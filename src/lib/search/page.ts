@@ -1,18 +1,42 @@
-import { formatSearchState, pagefindSort, parseSearchState, type SearchState, type SortOrder } from './url-state.ts';
+import { formatSearchState, parseSearchState, type SearchState, type SortOrder } from './url-state.ts';
 import { instance } from './client.ts';
+import { DATE_ORDER_FILE, orderByDate } from './date-order.ts';
+
+type Search = (term: string | null, options?: Record<string, unknown>) => Promise<{ results?: { id: string }[] } | null>;
+
+/**
+ * Date order without a Pagefind sort (date-order.ts): the Component UI's own Pagefind instance
+ * (its `__pagefind__`, the one hook it offers between a search and its rendering) searches
+ * without a sort, and when the reader has chosen a date order the results are put in it, from
+ * a file loaded the first time. tests/browser/search-ui.test.ts sorts both ways.
+ */
+async function sortByDate(search: NonNullable<ReturnType<typeof instance>>, sort: () => SortOrder): Promise<void> {
+  await search.triggerLoad();
+  const pagefind = (search as unknown as { __pagefind__?: { search: Search } }).__pagefind__;
+  if (!pagefind) return;
+  const plain = pagefind.search.bind(pagefind);
+  let order: Promise<string[]> | undefined;
+  pagefind.search = async (term, options) => {
+    const found = await plain(term, { ...options, sort: undefined });
+    const chosen = sort();
+    if (chosen === 'relevance' || !found?.results) return found;
+    order ??= fetch(`/pagefind/${DATE_ORDER_FILE}`).then((r) => r.json() as Promise<{ ids: string[] }>).then((j) => j.ids);
+    return { ...found, results: orderByDate(found.results, await order, chosen === 'date:asc' ? 'asc' : 'desc') };
+  };
+}
 
 /**
  * The /search/ page: restores a search from its URL, keeps the URL in step with the query,
  * filters and sort (replaceState, so Back leaves the page rather than stepping through keystrokes).
  */
-export function startSearchPage(): void {
+export async function startSearchPage(): Promise<void> {
   const search = instance('page');
   const sortSelect = document.querySelector<HTMLSelectElement>('#search-sort');
   if (!search) return;
   const initial = parseSearchState(location.search);
   let sort: SortOrder = initial.sort;
   if (sortSelect) sortSelect.value = sort;
-  search.searchSort = pagefindSort(sort);
+  await sortByDate(search, () => sort);
 
   const sync = (term: string, filters: Record<string, string[]>) => {
     const state: SearchState = { q: term ?? '', filters, sort };
@@ -23,7 +47,6 @@ export function startSearchPage(): void {
 
   sortSelect?.addEventListener('change', () => {
     sort = sortSelect.value as SortOrder;
-    search.searchSort = pagefindSort(sort);
     search.triggerSearchWithFilters(search.searchTerm, search.searchFilters ?? {});
   });
 

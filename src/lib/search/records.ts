@@ -36,7 +36,7 @@ export function recordHtml(language: string, title: string, facets: Facets, para
     ...[facets.kind, ...(facets.alsoKinds ?? [])].map((k) => `<span data-pagefind-filter="kind">${esc(k)}</span>`),
     ...facets.outlets.map((o) => `<span data-pagefind-filter="outlet">${esc(o)}</span>`),
     ...facets.events.map((e) => `<span data-pagefind-filter="event">${esc(e)}</span>`),
-    ...(facets.date ? [`<span data-pagefind-filter="year">${facets.date.slice(0, 4)}</span>`, `<span data-pagefind-sort="date">${esc(facets.date)}</span>`, `<span data-pagefind-meta="date">${esc(facets.date)}</span>`] : []),
+    ...(facets.date ? [`<span data-pagefind-filter="year">${facets.date.slice(0, 4)}</span>`, `<span data-pagefind-meta="date">${esc(facets.date)}</span>`] : []),
     `<span data-pagefind-meta="kind">${KIND_LABEL[facets.kind]}</span>`,
     ...(facets.label ? [`<span data-pagefind-meta="label">${esc(facets.label)}</span>`] : []),
   ];

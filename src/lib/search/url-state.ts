@@ -33,10 +33,3 @@ export function formatSearchState(state: SearchState): string {
   const text = params.toString();
   return text ? `?${text}` : '';
 }
-
-/** Pagefind's sort option for a state: relevance is Pagefind's default, so it sends none. */
-export function pagefindSort(sort: SortOrder): Record<string, 'asc' | 'desc'> {
-  if (sort === 'relevance') return {};
-  const [key, direction] = sort.split(':') as [string, 'asc' | 'desc'];
-  return { [key]: direction };
-}
