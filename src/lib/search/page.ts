@@ -20,8 +20,17 @@ async function sortByDate(search: NonNullable<ReturnType<typeof instance>>, sort
     const found = await plain(term, { ...options, sort: undefined });
     const chosen = sort();
     if (chosen === 'relevance' || !found?.results) return found;
-    order ??= fetch(`/pagefind/${DATE_ORDER_FILE}`).then((r) => r.json() as Promise<{ ids: string[] }>).then((j) => j.ids);
-    return { ...found, results: orderByDate(found.results, await order, chosen === 'date:asc' ? 'asc' : 'desc') };
+    order ??= fetch(`/pagefind/${DATE_ORDER_FILE}`).then(async (r) => {
+      if (!r.ok) throw new Error(`${r.status}`);
+      return ((await r.json()) as { ids: string[] }).ids;
+    });
+    try {
+      return { ...found, results: orderByDate(found.results, await order, chosen === 'date:asc' ? 'asc' : 'desc') };
+    } catch {
+      // No date order to be had (offline before it was saved): relevance, and a new try next time.
+      order = undefined;
+      return found;
+    }
   };
 }
 
