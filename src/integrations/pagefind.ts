@@ -57,7 +57,12 @@ export default function searchIndex(): AstroIntegration {
         if (written.errors.length) fail(written.errors);
         await pagefind.close();
         // The date order /search/ sorts by, outside the index every search loads (src/lib/search/date-order.ts).
-        writeFileSync(join(out, DATE_ORDER_FILE), `${JSON.stringify({ ids: dateOrder(fragmentDates(out)) })}\n`);
+        try {
+          writeFileSync(join(out, DATE_ORDER_FILE), `${JSON.stringify({ ids: dateOrder(fragmentDates(out)) })}\n`);
+        } catch (e) {
+          fail([`pagefind/${DATE_ORDER_FILE}: the date order could not be made from the index's fragments (${(e as Error).message})`],
+            'check that the output folder is writable and that Pagefind wrote pagefind/fragment/, then run the build again.');
+        }
 
         const tag = metaCacheTag(listFiles(out).map((f) => ({ path: relative(out, f), bytes: readFileSync(f) })));
         let tagged = 0;
@@ -68,9 +73,9 @@ export default function searchIndex(): AstroIntegration {
   };
 }
 
-function fail(errors: string[]): never {
+function fail(errors: string[], fix = 'check the HTML named above, then run the build again.'): never {
   // A clear line, not a stack trace: the staging folder is discarded and the last good site stays.
-  console.error(`\nSearch index failed:\n  ${errors.join('\n  ')}\nFix: check the HTML named above, then run the build again.\n`);
+  console.error(`\nSearch index failed:\n  ${errors.join('\n  ')}\nFix: ${fix}\n`);
   process.exit(1);
 }
 

@@ -2,6 +2,7 @@ import type { Plugin } from 'vite';
 import { join } from 'node:path';
 import { currentDossier } from '../lib/content/current.ts';
 import { contentDir } from '../lib/content/location.ts';
+import { LAYOUT } from '../lib/content/read.ts';
 import { runningHeadCss } from '../lib/print/plan.ts';
 
 /*
@@ -21,7 +22,7 @@ export function runningHead(): Plugin {
     load(id) {
       if (id !== RESOLVED) return;
       // The dev server rebuilds the sheet when the title changes.
-      this.addWatchFile(join(contentDir(), 'dossier.yaml'));
+      this.addWatchFile(join(contentDir(), LAYOUT.dossier));
       return runningHeadCss(currentDossier().settings.title);
     },
   };

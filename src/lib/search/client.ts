@@ -11,7 +11,6 @@ import { addStylesheet } from '../dom/stylesheet.ts';
 
 const BUNDLE = '/pagefind/';
 
-
 interface Instance {
   searchTerm: string;
   searchFilters: Record<string, string[]>;
