@@ -11,6 +11,7 @@ import printPdf from './src/integrations/print-pdf.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { moduleUrl } from './src/integrations/module-url.ts';
 import { runningHead } from './src/integrations/running-head.ts';
+import { onwarn } from './src/integrations/known-warnings.ts';
 import { siteUrl } from './src/lib/content/site.ts';
 import { cacheDirFor } from './src/lib/content/location.ts';
 
@@ -28,7 +29,8 @@ export default defineConfig({
   // The search client is loaded on demand by URL, with no preload helper (src/integrations/module-url.ts).
   // emptyOutDir: false, because the output folder is always a fresh staging folder (atomic-output)
   // and the /cite/ and /captures/ files are written into it before Astro bundles (site-files).
-  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false }, plugins: [moduleUrl(), runningHead()] },
+  // onwarn keeps warnings known to be harmless (each with its upstream report) out of the build log.
+  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false, rolldownOptions: { onwarn } }, plugins: [moduleUrl(), runningHead()] },
   // No `security.csp`: the Base layout writes the dossier's own policy, with no hashes to keep
   // (src/lib/security/policy.ts; the headers for a real host are in dist/_headers, docs/hosting.md).
   // siteFiles() starts writing the /cite/ and /captures/ files in a worker once the config is settled;
