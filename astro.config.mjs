@@ -21,6 +21,9 @@ export default defineConfig({
   // One cache per content folder, so builds of different dossiers (tests, benchmarks) never share a data store.
   cacheDir: cacheDirFor(),
   trailingSlash: 'always',
+  // Shiki would colour code blocks with style attributes, which the Content Security Policy blocks
+  // (and a dark theme of its own); plain <pre><code> takes the site's palette (src/styles/lists.css).
+  markdown: { syntaxHighlight: false },
   // 'jsx' (the Astro 7 default) drops the spaces between inline elements in running text; true
   // collapses white space without losing any that renders.
   compressHTML: true,
