@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import dossier from './src/integrations/dossier.ts';
 import siteFiles, { siteFilesWritten } from './src/integrations/site-files.ts';
@@ -13,6 +14,7 @@ import { moduleUrl } from './src/integrations/module-url.ts';
 import { runningHead } from './src/integrations/running-head.ts';
 import { onwarn } from './src/integrations/known-warnings.ts';
 import { siteUrl } from './src/lib/content/site.ts';
+import { cellAlignToClass } from './src/lib/render/cell-align.ts';
 import { cacheDirFor } from './src/lib/content/location.ts';
 
 export default defineConfig({
@@ -21,9 +23,10 @@ export default defineConfig({
   // One cache per content folder, so builds of different dossiers (tests, benchmarks) never share a data store.
   cacheDir: cacheDirFor(),
   trailingSlash: 'always',
-  // Shiki would colour code blocks with style attributes, which the Content Security Policy blocks
-  // (and a dark theme of its own); plain <pre><code> takes the site's palette (src/styles/lists.css).
-  markdown: { syntaxHighlight: false },
+  // Markdown must not write style attributes, which the Content Security Policy blocks: Shiki would
+  // colour code blocks with them (in a dark theme of its own), so code stays plain <pre><code> in the
+  // site's palette; a table column's alignment becomes a class (src/lib/render/cell-align.ts).
+  markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [cellAlignToClass] }) },
   // 'jsx' (the Astro 7 default) drops the spaces between inline elements in running text; true
   // collapses white space without losing any that renders.
   compressHTML: true,
