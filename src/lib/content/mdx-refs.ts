@@ -65,6 +65,7 @@ export function checkMdxPage(file: string, body: string, bodyLine: number, ids: 
       if (/^[A-Z]/.test(node.name) && !(MDX_COMPONENTS as readonly string[]).includes(node.name)) {
         problems.push({ file, line, message: `uses unknown component <${node.name}>`, fix: `Use one of: ${MDX_COMPONENTS.join(', ')}.` });
       }
+      problems.push(...blockedByPolicy(node, file, line));
       for (const attr of node.attributes ?? []) {
         const collection = attr.name ? ID_ATTRIBUTES[attr.name as keyof typeof ID_ATTRIBUTES] : undefined;
         if (!collection || typeof attr.value !== 'string') continue;
@@ -99,4 +100,26 @@ export function checkMdxPage(file: string, body: string, bodyLine: number, ids: 
   };
   visit(tree);
   return problems;
+}
+
+/**
+ * HTML written in a page that the site's Content Security Policy would block in the browser: no
+ * inline script or style runs, and no style or event-handler attribute applies (docs/hosting.md).
+ * Caught here, with the page's line, rather than as a styling that silently does not show.
+ */
+function blockedByPolicy(node: MdNode, file: string, line: number): Problem[] {
+  if (!node.name || !/^[a-z]/.test(node.name)) return [];
+  const fix = "Style it with a class from the site's stylesheets (src/styles/) or use a component: the policy allows no inline styles or scripts (docs/hosting.md).";
+  if (node.name === 'script' || node.name === 'style') {
+    return [{ file, line, field: `<${node.name}>`, message: `has an inline <${node.name}> element, which the site's Content Security Policy blocks`, fix: node.name === 'script' ? 'Remove it: the policy allows no inline scripts, and reading pages need none (docs/hosting.md).' : fix }];
+  }
+  return (node.attributes ?? [])
+    .filter((a) => a.type === 'mdxJsxAttribute' && a.name && (a.name === 'style' || /^on[a-z]/i.test(a.name)))
+    .map((a) => ({
+      file,
+      line,
+      field: `<${node.name} ${a.name}>`,
+      message: `<${node.name}> has ${a.name === 'style' ? 'a style' : 'an event-handler'} attribute, which the site's Content Security Policy blocks`,
+      fix: a.name === 'style' ? fix : 'Remove it: the policy allows no inline scripts, and reading pages need none (docs/hosting.md).',
+    }));
 }
