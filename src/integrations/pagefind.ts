@@ -40,8 +40,9 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir).replace(/\/$/, '');
         const started = performance.now();
-        // Back-links after marked passages ("claim", "response") are navigation, not article words.
-        const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.passage-ref'] });
+        // Back-links after marked passages ("claim", "response") and a caption's "Photo caption" label
+        // are the page's words, not the article's; the label would also run into the caption's first word.
+        const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.passage-ref', '.caption .label'] });
         if (!index) fail(errors);
         const added = await index!.addDirectory({ path: root });
         if (added.errors.length) fail(added.errors);
