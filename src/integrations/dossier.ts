@@ -6,10 +6,11 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { citableItems } from '../lib/cite/items.ts';
-import { CITE_STYLES } from '../lib/cite/format.ts';
-import { startPrecompute } from '../lib/cite/precompute.ts';
+import { CITE_STYLES, citeOutputVersion } from '../lib/cite/format.ts';
+import { precomputedEntries, startPrecompute } from '../lib/cite/precompute.ts';
+import { CITE_CACHE_FILE, readCiteCache, writeCiteCache } from '../lib/cite/cache.ts';
 import { reportProblems } from '../lib/content/report.ts';
-import { contentDir } from '../lib/content/location.ts';
+import { cacheDirFor, contentDir } from '../lib/content/location.ts';
 
 /**
  * Verifies the whole dossier before Astro loads a single collection, so an author sees every
@@ -42,15 +43,25 @@ export default function dossier(): AstroIntegration {
   };
 }
 
-/** Format every citation the pages show in a worker thread while Astro bundles the pages. */
+/**
+ * Format every citation the pages show in a worker thread while Astro bundles the pages, except
+ * those an earlier build kept in the cache (src/lib/cite/cache.ts); then keep this build's for the next.
+ */
 function startCitations(dossier: NonNullable<ReturnType<typeof verifyRaw>['dossier']>, logger: AstroIntegrationLogger) {
   const here = new URL('../lib/cite/precompute-worker.ts', import.meta.url);
   const worker = here.protocol === 'file:' && existsSync(here) ? here : pathToFileURL(resolve(process.cwd(), 'src/lib/cite/precompute-worker.ts'));
   const items = citableItems(dossier);
   const started = Date.now();
+  const cacheFile = resolve(cacheDirFor(), CITE_CACHE_FILE);
+  const version = citeOutputVersion();
+  const cached = readCiteCache(cacheFile, version);
   // One thread by default: a second one pays citeproc's start-up (~3 s for APA) and ~100 MB again, and on a
   // shared 2-core machine finishes no sooner. Machines with idle cores can set DOSSIER_CITE_THREADS.
   const threads = Math.max(1, Math.floor(Number(process.env.DOSSIER_CITE_THREADS)) || 1);
-  void startPrecompute({ items, styles: CITE_STYLES.map((s) => s.id), formats: ['html'] }, worker, threads).then((n) =>
-    logger.info(`formatted ${n} citations of ${items.length} items in ${threads} worker thread${threads === 1 ? '' : 's'} in ${Date.now() - started} ms`));
+  void startPrecompute({ items, styles: CITE_STYLES.map((s) => s.id), formats: ['html'] }, worker, threads, cached).then((n) => {
+    const entries = precomputedEntries();
+    const reused = entries.filter(([k, v]) => cached.get(k) === v).length;
+    writeCiteCache(cacheFile, version, entries);
+    logger.info(`formatted ${n - reused} citations of ${items.length} items in ${threads} worker thread${threads === 1 ? '' : 's'} in ${Date.now() - started} ms; ${reused} from the cache`);
+  });
 }

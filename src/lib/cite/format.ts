@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Cite, plugins } from '@citation-js/core';
@@ -52,6 +54,27 @@ function register() {
   // Our ids are slugs with hyphens, which BibTeX accepts as keys; without this the plugin invents "2017Russia".
   plugins.config.get('@bibtex').format.checkLabel = false;
   registered = true;
+}
+
+/**
+ * What, besides the item, decides a formatted entry: the styles as citeproc gets them, the
+ * libraries' versions and this module's extraction of the entry. Cached citations (cache.ts) are
+ * kept only under the same version.
+ */
+export function citeOutputVersion(): string {
+  register();
+  const styles = plugins.config.get('@csl').styles;
+  const require = createRequire(import.meta.url);
+  const versions = ['citeproc', '@citation-js/core', '@citation-js/plugin-csl'].map((name) => {
+    try {
+      return `${name}@${(require(`${name}/package.json`) as { version: string }).version}`;
+    } catch {
+      return `${name}@?`;
+    }
+  });
+  const hash = createHash('sha256');
+  for (const part of [...versions, formatWith.toString(), ...CITE_STYLES.map(({ id }) => styles.get(entryTemplate(id)) as string)]) hash.update(part).update('\0');
+  return hash.digest('hex').slice(0, 16);
 }
 
 // citeproc costs milliseconds per entry, and the same item may be cited by several pages.

@@ -37,11 +37,20 @@ export const CHUNK = 25;
 
 /**
  * Start formatting in `threads` workers, each taking every n-th item so all of them begin with
- * the first pages. Resolves (never rejects) with how many citations came back.
+ * the first pages. Entries found in `cached` (kept from an earlier build, cache.ts) are ready at
+ * once, and only the items missing one go to the workers. Resolves (never rejects) with how many
+ * citations are ready, cached or formatted.
  */
-export function startPrecompute(job: CiteJob, workerFile: URL, threads = 1): Promise<number> {
-  const state: Precomputed = { done: new Map(), expected: new Map(jobKeys(job).map((k) => [k, []])) };
+export function startPrecompute(job: CiteJob, workerFile: URL, threads = 1, cached: ReadonlyMap<string, string> = new Map()): Promise<number> {
+  const keys = jobKeys(job);
+  const state: Precomputed = {
+    done: new Map(keys.flatMap((k) => (cached.has(k) ? [[k, cached.get(k)!] as [string, string]] : []))),
+    expected: new Map(keys.filter((k) => !cached.has(k)).map((k) => [k, []])),
+  };
   (globalThis as WithCitations)[KEY] = state;
+  const missing = job.items.filter((i) => job.styles.some((s) => job.formats.some((f) => !cached.has(citeKey(i, s, f)))));
+  if (missing.length === 0) return Promise.resolve(state.done.size);
+  job = { ...job, items: missing };
   const deliver = (entries: [string, string][]) => {
     for (const [k, v] of entries) {
       state.done.set(k, v);
@@ -70,6 +79,11 @@ export function startPrecompute(job: CiteJob, workerFile: URL, threads = 1): Pro
   });
   state.pending = pending;
   return pending.then(() => state.done.size);
+}
+
+/** Every citation ready so far, for the cache of the next build. */
+export function precomputedEntries(): [string, string][] {
+  return [...((globalThis as WithCitations)[KEY]?.done ?? [])];
 }
 
 /** A citation formatted by a worker, if it has arrived. */
