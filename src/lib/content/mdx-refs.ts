@@ -31,6 +31,7 @@ export type IdCollection = (typeof ID_ATTRIBUTES)[keyof typeof ID_ATTRIBUTES];
 interface MdNode {
   type: string;
   name?: string | null;
+  url?: string;
   position?: { start?: { line?: number } };
   attributes?: { type: string; name?: string; value?: unknown }[];
   children?: MdNode[];
@@ -96,6 +97,9 @@ export function checkMdxPage(file: string, body: string, bodyLine: number, ids: 
         }
       }
     }
+    if (node.type === 'image' && node.url && OTHER_HOST.test(node.url)) {
+      problems.push(fromOtherHost(file, (node.position?.start?.line ?? 1) + bodyLine - 1, 'image', node.url));
+    }
     node.children?.forEach(visit);
   };
   visit(tree);
@@ -110,6 +114,8 @@ export function checkMdxPage(file: string, body: string, bodyLine: number, ids: 
 function blockedByPolicy(node: MdNode, file: string, line: number): Problem[] {
   if (!node.name || !/^[a-z]/.test(node.name)) return [];
   const fix = "Style it with a class from the site's stylesheets (src/styles/) or use a component: the policy allows no inline styles or scripts (docs/hosting.md).";
+  const fetched = (node.attributes ?? []).find((a) => a.type === 'mdxJsxAttribute' && (a.name === 'src' || a.name === 'srcset' || a.name === 'poster' || a.name === 'data') && typeof a.value === 'string' && OTHER_HOST.test(a.value.trim()));
+  if (fetched) return [fromOtherHost(file, line, `<${node.name} ${fetched.name}>`, fetched.value as string)];
   if (node.name === 'script' || node.name === 'style') {
     return [{ file, line, field: `<${node.name}>`, message: `has an inline <${node.name}> element, which the site's Content Security Policy blocks`, fix: node.name === 'script' ? 'Remove it: the policy allows no inline scripts, and reading pages need none (docs/hosting.md).' : fix }];
   }
@@ -122,4 +128,21 @@ function blockedByPolicy(node: MdNode, file: string, line: number): Problem[] {
       message: `<${node.name}> has ${a.name === 'style' ? 'a style' : 'an event-handler'} attribute, which the site's Content Security Policy blocks`,
       fix: a.name === 'style' ? fix : 'Remove it: the policy allows no inline scripts, and reading pages need none (docs/hosting.md).',
     }));
+}
+
+/** An absolute or protocol-relative address: something a page would fetch from another host. */
+const OTHER_HOST = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
+
+/**
+ * The site's policy loads nothing from other hosts, and the dossier promises readers that no
+ * request leaves the site (docs/hosting.md): an image or frame from elsewhere would not show.
+ */
+function fromOtherHost(file: string, line: number, field: string, url: string): Problem {
+  return {
+    file,
+    line,
+    field,
+    message: `loads ${url} from another host, which the site's Content Security Policy blocks`,
+    fix: 'Keep the file in the dossier (public/) and refer to it by its path, or link to it instead of embedding it.',
+  };
 }
