@@ -1,5 +1,7 @@
 import { mdxToMdast } from 'satteri';
+import { basename } from 'node:path';
 import type { Problem } from '../problems.ts';
+import { linkedPath } from './site-paths.ts';
 
 /** The components an analysis page may use, and which attributes hold ids of which collection. */
 export const MDX_COMPONENTS = [
@@ -32,6 +34,7 @@ interface MdNode {
   type: string;
   name?: string | null;
   url?: string;
+  identifier?: string;
   position?: { start?: { line?: number } };
   attributes?: { type: string; name?: string; value?: unknown }[];
   children?: MdNode[];
@@ -44,8 +47,27 @@ interface MdNode {
 /** Which sources carry each claim and response, so a component cannot pair one with a source that lacks it. */
 export type Carriers = { claims: Map<string, Set<string>>; responses: Map<string, Set<string>> };
 
-export function checkMdxPage(file: string, body: string, bodyLine: number, ids: Record<IdCollection, Set<string>>, carriers?: Carriers): Problem[] {
+/**
+ * `isPath`, when given, says whether a path of the site will exist (site-paths.ts): links the
+ * page makes within the site are checked against it, so a mistyped id fails here, with its line,
+ * rather than as a broken link after the build. Fragments are not checked here; the built site's
+ * tests check them for the dossier's own pages.
+ */
+export function checkMdxPage(file: string, body: string, bodyLine: number, ids: Record<IdCollection, Set<string>>, carriers?: Carriers, isPath?: (path: string) => boolean): Problem[] {
   const problems: Problem[] = [];
+  const pagePath = `/${basename(file).replace(/\.mdx$/, '')}/`;
+  const checkLink = (href: unknown, node: MdNode, field: string) => {
+    if (!isPath || typeof href !== 'string') return;
+    const path = linkedPath(href, pagePath);
+    if (path === undefined || isPath(path)) return;
+    problems.push({
+      file,
+      line: (node.position?.start?.line ?? 1) + bodyLine - 1,
+      field,
+      message: `links to ${href}, which the site does not have`,
+      fix: 'Link to a page the dossier has: /sources/<id>/, /claims/<id>/, an analysis page (/<page>/), or a file in public/; the ids are in the content folder.',
+    });
+  };
   let tree: MdNode;
   try {
     tree = mdxToMdast(body) as unknown as MdNode;
@@ -96,6 +118,10 @@ export function checkMdxPage(file: string, body: string, bodyLine: number, ids: 
           });
         }
       }
+    }
+    if (node.type === 'link' || node.type === 'definition') checkLink(node.url, node, 'link');
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'a') {
+      checkLink(node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'href')?.value, node, '<a href>');
     }
     if (node.type === 'image' && node.url && OTHER_HOST.test(node.url)) {
       problems.push(fromOtherHost(file, (node.position?.start?.line ?? 1) + bodyLine - 1, 'image', node.url));

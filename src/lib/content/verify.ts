@@ -6,6 +6,7 @@ import {
 } from '../schemas/index.ts';
 import type { z } from 'astro/zod';
 import { checkMdxPage, type IdCollection } from './mdx-refs.ts';
+import { sitePathCheck } from './site-paths.ts';
 import { LAYOUT, readContent, type RawContent, type RawEntry } from './read.ts';
 import { validateEntry } from './validate.ts';
 
@@ -77,7 +78,9 @@ export function verifyRaw(raw: RawContent): Verified {
     return [e.id, new Set(Array.isArray(apps) ? apps.map((a) => String(a?.source)) : [])] as const;
   }));
   const carried = { claims: carriers(raw.files.claims), responses: carriers(raw.files.responses) };
-  for (const page of raw.files.pages) problems.push(...checkMdxPage(page.file, page.body ?? '', page.bodyLine ?? 1, known, carried));
+  const pathIds = { sources: known.sources, claims: known.claims, pages: knownPages.pages, captures: new Set(raw.captures.map((c) => c.id)) };
+  const isPath = sitePathCheck(pathIds);
+  for (const page of raw.files.pages) problems.push(...checkMdxPage(page.file, page.body ?? '', page.bodyLine ?? 1, known, carried, isPath));
   for (const id of REQUIRED_PAGES) {
     if (!knownPages.pages.has(id)) {
       problems.push({
