@@ -1,6 +1,7 @@
 import { mdxToMdast } from 'satteri';
 import { basename } from 'node:path';
 import type { Problem } from '../problems.ts';
+import { policyProblems } from './mdx-policy.ts';
 import { linkedPath } from './site-paths.ts';
 
 /** The components an analysis page may use, and which attributes hold ids of which collection. */
@@ -88,7 +89,6 @@ export function checkMdxPage(file: string, body: string, bodyLine: number, ids: 
       if (/^[A-Z]/.test(node.name) && !(MDX_COMPONENTS as readonly string[]).includes(node.name)) {
         problems.push({ file, line, message: `uses unknown component <${node.name}>`, fix: `Use one of: ${MDX_COMPONENTS.join(', ')}.` });
       }
-      problems.push(...blockedByPolicy(node, file, line));
       for (const attr of node.attributes ?? []) {
         const collection = attr.name ? ID_ATTRIBUTES[attr.name as keyof typeof ID_ATTRIBUTES] : undefined;
         if (!collection || typeof attr.value !== 'string') continue;
@@ -123,52 +123,9 @@ export function checkMdxPage(file: string, body: string, bodyLine: number, ids: 
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'a') {
       checkLink(node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'href')?.value, node, '<a href>');
     }
-    if (node.type === 'image' && node.url && OTHER_HOST.test(node.url)) {
-      problems.push(fromOtherHost(file, (node.position?.start?.line ?? 1) + bodyLine - 1, 'image', node.url));
-    }
+    problems.push(...policyProblems(node, file, (node.position?.start?.line ?? 1) + bodyLine - 1));
     node.children?.forEach(visit);
   };
   visit(tree);
   return problems;
-}
-
-/**
- * HTML written in a page that the site's Content Security Policy would block in the browser: no
- * inline script or style runs, and no style or event-handler attribute applies (docs/hosting.md).
- * Caught here, with the page's line, rather than as a styling that silently does not show.
- */
-function blockedByPolicy(node: MdNode, file: string, line: number): Problem[] {
-  if (!node.name || !/^[a-z]/.test(node.name)) return [];
-  const fix = "Style it with a class from the site's stylesheets (src/styles/) or use a component: the policy allows no inline styles or scripts (docs/hosting.md).";
-  const fetched = (node.attributes ?? []).find((a) => a.type === 'mdxJsxAttribute' && (a.name === 'src' || a.name === 'srcset' || a.name === 'poster' || a.name === 'data') && typeof a.value === 'string' && OTHER_HOST.test(a.value.trim()));
-  if (fetched) return [fromOtherHost(file, line, `<${node.name} ${fetched.name}>`, fetched.value as string)];
-  if (node.name === 'script' || node.name === 'style') {
-    return [{ file, line, field: `<${node.name}>`, message: `has an inline <${node.name}> element, which the site's Content Security Policy blocks`, fix: node.name === 'script' ? 'Remove it: the policy allows no inline scripts, and reading pages need none (docs/hosting.md).' : fix }];
-  }
-  return (node.attributes ?? [])
-    .filter((a) => a.type === 'mdxJsxAttribute' && a.name && (a.name === 'style' || /^on[a-z]/i.test(a.name)))
-    .map((a) => ({
-      file,
-      line,
-      field: `<${node.name} ${a.name}>`,
-      message: `<${node.name}> has ${a.name === 'style' ? 'a style' : 'an event-handler'} attribute, which the site's Content Security Policy blocks`,
-      fix: a.name === 'style' ? fix : 'Remove it: the policy allows no inline scripts, and reading pages need none (docs/hosting.md).',
-    }));
-}
-
-/** An absolute or protocol-relative address: something a page would fetch from another host. */
-const OTHER_HOST = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
-
-/**
- * The site's policy loads nothing from other hosts, and the dossier promises readers that no
- * request leaves the site (docs/hosting.md): an image or frame from elsewhere would not show.
- */
-function fromOtherHost(file: string, line: number, field: string, url: string): Problem {
-  return {
-    file,
-    line,
-    field,
-    message: `loads ${url} from another host, which the site's Content Security Policy blocks`,
-    fix: 'Keep the file in the dossier (public/) and refer to it by its path, or link to it instead of embedding it.',
-  };
 }
