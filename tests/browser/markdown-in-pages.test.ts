@@ -1,14 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { miniCopy } from '../helpers/fixtures.ts';
-import { withBuildLock } from '../helpers/build-lock.ts';
+import { buildDossier } from '../helpers/build.ts';
 import { launch } from '../helpers/browser.ts';
 import { serve } from '../helpers/serve.ts';
 
-const ASTRO = resolve('node_modules/astro/bin/astro.mjs');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -33,8 +31,7 @@ describe('Markdown in an analysis page', () => {
   appendFileSync(join(content, 'pages/method.mdx'), MARKDOWN);
 
   it('is written with no style attribute, which the Content Security Policy would block', { timeout: 240_000 }, () => {
-    const env = { ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT_DIR: out, DOSSIER_CACHE_DIR: `${out}-cache`, ASTRO_TELEMETRY_DISABLED: '1' };
-    const r = withBuildLock(() => spawnSync(process.execPath, [ASTRO, 'build'], { env, encoding: 'utf8' }));
+    const r = buildDossier(content, out);
     expect(r.status, r.stderr).toBe(0);
     const html = readFileSync(join(out, 'method/index.html'), 'utf8');
     expect(html).not.toMatch(/<[a-z][\w-]*\b[^>]*\sstyle=/i);

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { withBuildLock } from '../helpers/build-lock.ts';
+import { ASTRO, buildEnv } from '../helpers/build.ts';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch } from '../helpers/browser.ts';
 import { serve, type Served } from '../helpers/serve.ts';
@@ -22,8 +23,8 @@ afterAll(async () => {
 
 /** Build a content folder into <content>-out/site, as `npm run build` would. */
 function build(content: string, env: Record<string, string> = {}): string {
-  withBuildLock(() => execFileSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
-    env: { ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT_DIR: `${content}-out/site`, DOSSIER_CACHE_DIR: `${content}-out/cache`, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+  withBuildLock(() => execFileSync(process.execPath, [ASTRO, 'build'], {
+    env: buildEnv(content, `${content}-out/site`, `${content}-out/cache`, env),
     stdio: ['ignore', 'ignore', 'inherit'],
   }));
   return `${content}-out/site`;

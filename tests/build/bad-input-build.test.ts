@@ -1,19 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { brokenCopy, faults } from '../helpers/fixtures.ts';
+import { ASTRO, buildEnv } from '../helpers/build.ts';
 
-const ASTRO = resolve('node_modules/astro/bin/astro.mjs');
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** `astro build` (what `npm run build` runs) on a content folder, into an output folder. */
 function build(content: string, out: string) {
-  const r = spawnSync(process.execPath, [ASTRO, 'build'], {
-    env: { ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT_DIR: out, DOSSIER_CACHE_DIR: `${out}-cache`, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
-    encoding: 'utf8',
-  });
+  // No build lock: a broken dossier stops at the preflight, before Astro writes anything shared.
+  const r = spawnSync(process.execPath, [ASTRO, 'build'], { env: buildEnv(content, out), encoding: 'utf8' });
   return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
 }
 

@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { miniCopy } from '../helpers/fixtures.ts';
-import { withBuildLock } from '../helpers/build-lock.ts';
+import { buildDossier } from '../helpers/build.ts';
 
-const ASTRO = resolve('node_modules/astro/bin/astro.mjs');
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -14,10 +12,7 @@ describe('a rebuild', () => {
     const content = miniCopy();
     const cache = `${content}-cache`;
     made.push(content, cache, `${content}-a`, `${content}-b`);
-    const build = (out: string) => withBuildLock(() => spawnSync(process.execPath, [ASTRO, 'build'], {
-      env: { ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT_DIR: out, DOSSIER_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
-      encoding: 'utf8',
-    }));
+    const build = (out: string) => buildDossier(content, out, cache);
     const cold = build(`${content}-a`);
     expect(cold.status, cold.stderr).toBe(0);
     const formatted = /formatted (\d+) citations of (\d+) items .*; (\d+) from the cache/;

@@ -1,18 +1,15 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { miniCopy } from '../helpers/fixtures.ts';
-import { withBuildLock, withBuildLockAsync } from '../helpers/build-lock.ts';
+import { ASTRO, buildDossier, buildEnv } from '../helpers/build.ts';
+import { withBuildLockAsync } from '../helpers/build-lock.ts';
 import { launch } from '../helpers/browser.ts';
 import { serve } from '../helpers/serve.ts';
 
-const ASTRO = resolve('node_modules/astro/bin/astro.mjs');
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const env = (content: string, out: string) => ({
-  ...process.env, DOSSIER_CONTENT: content, DOSSIER_OUT_DIR: out, DOSSIER_CACHE_DIR: `${out}-cache`, ASTRO_TELEMETRY_DISABLED: '1',
-});
 
 describe('publishing never loses the last good site', () => {
   it('a build killed part-way leaves the previous site in place, and the next build publishes', { timeout: 240_000 }, async () => {
@@ -23,7 +20,7 @@ describe('publishing never loses the last good site', () => {
     writeFileSync(join(out, 'index.html'), 'the last good site');
 
     const killedEarly = await withBuildLockAsync(async () => {
-      const child = spawn(process.execPath, [ASTRO, 'build'], { env: env(content, out), stdio: 'ignore' });
+      const child = spawn(process.execPath, [ASTRO, 'build'], { env: buildEnv(content, out), stdio: 'ignore' });
       const exited = new Promise((r) => child.on('exit', r));
       // Kill it as soon as it has started writing the new site.
       for (let i = 0; i < 6000 && !existsSync(join(`${out}.staging`, '_astro')) && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 10));
@@ -35,7 +32,7 @@ describe('publishing never loses the last good site', () => {
     expect(killedEarly).toBe(true);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('the last good site');
 
-    const again = withBuildLock(() => spawnSync(process.execPath, [ASTRO, 'build'], { env: env(content, out), encoding: 'utf8' }));
+    const again = buildDossier(content, out);
     expect(again.status).toBe(0);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('Mini dossier');
     expect(existsSync(`${out}.staging`)).toBe(false);
@@ -51,7 +48,7 @@ describe('publishing never loses the last good site', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('summary: The wire reports the ministry\'s statement.', `summary: '${hostile}'`));
     const claim = join(content, 'claims/river-rising.yaml');
     writeFileSync(claim, readFileSync(claim, 'utf8').replace('summary: The river is rising fast and nobody is helping.', `summary: '${hostile}'`));
-    const r = withBuildLock(() => spawnSync(process.execPath, [ASTRO, 'build'], { env: env(content, out), encoding: 'utf8' }));
+    const r = buildDossier(content, out);
     expect(r.status, r.stderr).toBe(0);
     const shownAsText: string[] = [];
     for (const page of ['index.html', 'sources/index.html', 'claims/index.html', 'claims/river-rising/index.html', 'sources/wire-2020-03-02/index.html']) {

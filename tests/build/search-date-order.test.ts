@@ -1,20 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DATE_ORDER_FILE } from '../../src/lib/search/date-order.ts';
+import { readFragments } from '../../src/lib/search/fragments.ts';
 import { htmlPages, readPage, siteDir } from '../helpers/site.ts';
 
 // /search/ sorts by date from a file of its own, so the index every search loads carries no sort.
 
 /** Pagefind's fragments as written: id → the page's URL and date metadata. */
 function fragments(): Map<string, { url: string; date?: string }> {
-  const dir = join(siteDir(), 'pagefind', 'fragment');
-  return new Map(readdirSync(dir).map((name) => {
-    const text = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
-    const data = JSON.parse(text.slice(text.indexOf('{'))) as { url: string; meta: { date?: string } };
-    return [name.replace(/\.pf_fragment$/, ''), { url: data.url, date: data.meta.date }];
-  }));
+  return new Map(readFragments(join(siteDir(), 'pagefind')).map((f) => [f.id, { url: f.url, date: f.meta.date }]));
 }
 
 describe('the date order of search results', () => {

@@ -1,20 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { verifyContent } from '../../src/lib/content/verify.ts';
+import { readFragments } from '../../src/lib/search/fragments.ts';
 import { readPage, siteDir } from '../helpers/site.ts';
 
 const { dossier } = verifyContent('src/content');
 
 /** The text Pagefind indexed for each page, by URL. */
 function indexedText(): Map<string, string> {
-  const dir = join(siteDir(), 'pagefind', 'fragment');
-  return new Map(readdirSync(dir).map((name) => {
-    const text = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
-    const data = JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
-    return [data.url, data.content];
-  }));
+  return new Map(readFragments(join(siteDir(), 'pagefind')).map((f) => [f.url, f.content]));
 }
 
 describe('what search indexes of a source page', () => {

@@ -20,13 +20,15 @@ export function policyProblems(node: PolicyNode, file: string, line: number): Pr
   return blockedByPolicy(node, file, line);
 }
 
+const STYLE_FIX = "Style it with a class from the site's stylesheets (src/styles/) or use a component: the policy allows no inline styles or scripts (docs/hosting.md).";
+const SCRIPT_FIX = 'Remove it: the policy allows no inline scripts, and reading pages need none (docs/hosting.md).';
+
 function blockedByPolicy(node: PolicyNode, file: string, line: number): Problem[] {
   if (!node.name || !/^[a-z]/.test(node.name)) return [];
-  const fix = "Style it with a class from the site's stylesheets (src/styles/) or use a component: the policy allows no inline styles or scripts (docs/hosting.md).";
   const fetched = (node.attributes ?? []).find((a) => a.type === 'mdxJsxAttribute' && (a.name === 'src' || a.name === 'srcset' || a.name === 'poster' || a.name === 'data') && typeof a.value === 'string' && OTHER_HOST.test(a.value.trim()));
   if (fetched) return [fromOtherHost(file, line, `<${node.name} ${fetched.name}>`, fetched.value as string)];
   if (node.name === 'script' || node.name === 'style') {
-    return [{ file, line, field: `<${node.name}>`, message: `has an inline <${node.name}> element, which the site's Content Security Policy blocks`, fix: node.name === 'script' ? 'Remove it: the policy allows no inline scripts, and reading pages need none (docs/hosting.md).' : fix }];
+    return [{ file, line, field: `<${node.name}>`, message: `has an inline <${node.name}> element, which the site's Content Security Policy blocks`, fix: node.name === 'script' ? SCRIPT_FIX : STYLE_FIX }];
   }
   return (node.attributes ?? [])
     .filter((a) => a.type === 'mdxJsxAttribute' && a.name && (a.name === 'style' || /^on[a-z]/i.test(a.name)))
@@ -35,7 +37,7 @@ function blockedByPolicy(node: PolicyNode, file: string, line: number): Problem[
       line,
       field: `<${node.name} ${a.name}>`,
       message: `<${node.name}> has ${a.name === 'style' ? 'a style' : 'an event-handler'} attribute, which the site's Content Security Policy blocks`,
-      fix: a.name === 'style' ? fix : 'Remove it: the policy allows no inline scripts, and reading pages need none (docs/hosting.md).',
+      fix: a.name === 'style' ? STYLE_FIX : SCRIPT_FIX,
     }));
 }
 

@@ -57,13 +57,13 @@ export type Carriers = { claims: Map<string, Set<string>>; responses: Map<string
 export function checkMdxPage(file: string, body: string, bodyLine: number, ids: Record<IdCollection, Set<string>>, carriers?: Carriers, isPath?: (path: string) => boolean): Problem[] {
   const problems: Problem[] = [];
   const pagePath = `/${basename(file).replace(/\.mdx$/, '')}/`;
-  const checkLink = (href: unknown, node: MdNode, field: string) => {
+  const checkLink = (href: unknown, line: number, field: string) => {
     if (!isPath || typeof href !== 'string') return;
     const path = linkedPath(href, pagePath);
     if (path === undefined || isPath(path)) return;
     problems.push({
       file,
-      line: (node.position?.start?.line ?? 1) + bodyLine - 1,
+      line,
       field,
       message: `links to ${href}, which the site does not have`,
       fix: 'Link to a page the dossier has: /sources/<id>/, /claims/<id>/, an analysis page (/<page>/), or a file in public/; the ids are in the content folder.',
@@ -84,8 +84,8 @@ export function checkMdxPage(file: string, body: string, bodyLine: number, ids: 
     return problems;
   }
   const visit = (node: MdNode) => {
+    const line = (node.position?.start?.line ?? 1) + bodyLine - 1;
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
-      const line = (node.position?.start?.line ?? 1) + bodyLine - 1;
       if (/^[A-Z]/.test(node.name) && !(MDX_COMPONENTS as readonly string[]).includes(node.name)) {
         problems.push({ file, line, message: `uses unknown component <${node.name}>`, fix: `Use one of: ${MDX_COMPONENTS.join(', ')}.` });
       }
@@ -119,11 +119,11 @@ export function checkMdxPage(file: string, body: string, bodyLine: number, ids: 
         }
       }
     }
-    if (node.type === 'link' || node.type === 'definition') checkLink(node.url, node, 'link');
+    if (node.type === 'link' || node.type === 'definition') checkLink(node.url, line, 'link');
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'a') {
-      checkLink(node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'href')?.value, node, '<a href>');
+      checkLink(node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'href')?.value, line, '<a href>');
     }
-    problems.push(...policyProblems(node, file, (node.position?.start?.line ?? 1) + bodyLine - 1));
+    problems.push(...policyProblems(node, file, line));
     node.children?.forEach(visit);
   };
   visit(tree);
