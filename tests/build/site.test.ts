@@ -39,6 +39,13 @@ describe('the built site', () => {
     }
   });
 
+  it('names each source\'s language in words, with its tag', () => {
+    for (const s of sources) {
+      expect(s.language).toBe('en');
+      expect(text(readPage(`/sources/${s.id}/`))).toMatch(/Language English \(en\)/);
+    }
+  });
+
   it('shows DW wire credits ending with "(Reuters, Interfax)"', () => {
     const dw = sources.find((s) => s.outlet === 'dw')!;
     const page = text(readPage(`/sources/${dw.id}/`));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/lib/format/date.ts';
+import { languageName } from '../../src/lib/format/language.ts';
 import { paginate } from '../../src/lib/render/paginate.ts';
 import { formatProblems } from '../../src/lib/problems.ts';
 
@@ -9,6 +10,16 @@ describe('formatDate', () => {
     expect(formatDate('2017-11-14', 'month')).toBe('November 2017');
     expect(formatDate('2017-09', 'month')).toBe('September 2017');
     expect(formatDate('2017', 'year')).toBe('2017');
+  });
+});
+
+describe('languageName', () => {
+  it('names a language tag in English, and leaves a tag it cannot name as written', () => {
+    expect(languageName('en')).toBe('English');
+    expect(languageName('tr')).toBe('Turkish');
+    expect(languageName('pt-BR')).toBe('Brazilian Portuguese');
+    expect(languageName('qqq')).toBe('qqq');
+    expect(languageName('not a tag')).toBe('not a tag');
   });
 });
 
