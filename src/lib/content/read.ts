@@ -60,6 +60,14 @@ export function sha256(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/**
+ * True if a capture's text has CRLF line endings and, with LF endings, has the recorded hash: the
+ * bytes were converted on the way (git's autocrlf on Windows, an editor), not changed.
+ */
+export function crlfConverted(text: string, recorded: string): boolean {
+  return text.includes('\r\n') && sha256(text.replace(/\r\n/g, '\n')) === recorded;
+}
+
 /** Read one capture file. Its id is its file name without ".txt". */
 export function readCapture(path: string, root: string): RawCapture {
   const bytes = readFileSync(path);

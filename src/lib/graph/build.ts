@@ -1,5 +1,6 @@
 import type { Appearance, Capture, Evidence } from '../schemas/index.ts';
 import { parseBody } from '../content/body.ts';
+import { crlfConverted } from '../content/read.ts';
 import type { Problem } from '../problems.ts';
 import { normalize, type Normalized } from '../text/normalize.ts';
 import { hasQuote, matchQuote } from '../text/quote-match.ts';
@@ -86,7 +87,11 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
       if (other) at(e, ['capture', 'id'], `uses capture "${capture.id}", which source "${other}" already uses`, 'Each capture belongs to exactly one source: point this source at its own capture.');
       captureUsers.set(capture.id, e.id);
       if (capture.sha256 !== d.capture.sha256) {
-        at(e, ['capture', 'sha256'], `hash mismatch: the file ${capture.file} has SHA-256 ${capture.sha256}, but the source records ${d.capture.sha256}`, 'If the capture was changed by mistake, restore the original bytes; if it was replaced on purpose, record the new hash (sha256sum the file).');
+        if (crlfConverted(capture.text, d.capture.sha256)) {
+          at(e, ['capture', 'sha256'], `hash mismatch: the file ${capture.file} has Windows line endings (CRLF), and with the original LF endings it has the recorded SHA-256 ${d.capture.sha256}: git or an editor converted them`, `Restore the LF line endings: with the project's .gitattributes in place (it tells git never to convert captures), delete ${capture.file} and run git checkout -- ${capture.file}; or save the file with LF endings in an editor.`);
+        } else {
+          at(e, ['capture', 'sha256'], `hash mismatch: the file ${capture.file} has SHA-256 ${capture.sha256}, but the source records ${d.capture.sha256}`, 'If the capture was changed by mistake, restore the original bytes; if it was replaced on purpose, record the new hash (sha256sum the file).');
+        }
       }
       let folded: Normalized | undefined;
       capNorm = () => (folded ??= normalize(capture.text));
