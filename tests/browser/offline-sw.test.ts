@@ -88,6 +88,10 @@ describe('offline', () => {
     const site = await serve(dir);
     const context = await browser.newContext();
     cleanup.push(() => context.close(), () => site.close());
+    const swLog: string[] = [];
+    context.on('serviceworker', (w) => swLog.push(`worker ${w.url()}`));
+    context.on('console', (m) => swLog.push(`console ${m.type()} ${m.text()}`));
+    context.on('requestfailed', (r) => swLog.push(`failed ${r.url()} ${r.failure()?.errorText}`));
     const page = await firstVisit(context, `${site.url}/`, /Available offline/);
     const before = await workerVersion(page);
     expect(before).not.toBe('');
@@ -109,17 +113,27 @@ describe('offline', () => {
     expect(await page.locator('h1').innerText()).toContain('quillwort');
     expect(await searchFor(page, site.url, 'quillwort')).toContain('/claims/river-rising/');
 
-    // Generous: the new worker saves the whole mini site first, and CI machines are busy. An install
-    // that failed on a busy machine (a precache fetch that timed out) is only tried again at the next
-    // update check, as a browser does at the next visit, so every poll asks for one.
-    const update = () => page.evaluate(async () => { await (await navigator.serviceWorker.ready).update().catch(() => undefined); });
-    await update();
+    // Generous: the new worker saves the whole mini site first, and CI machines are busy. Each poll
+    // is the reader's next visit: an update check (an install that failed on a busy machine is only
+    // tried again then) and a page load (which asks an edition left waiting to take over, worker.ts).
+    const nextVisit = async () => {
+      await page.evaluate(async () => { await (await navigator.serviceWorker.ready).update().catch(() => undefined); });
+      await page.goto(`${site.url}/`);
+    };
+    await nextVisit();
     await expect.poll(async () => {
       const v = await workerVersion(page);
       if (v !== '' && v !== before) return true;
-      await update();
+      await nextVisit();
       return false;
-    }, { timeout: 90_000, interval: 500 }).toBe(true);
+    }, { timeout: 90_000, interval: 1000 }).toBe(true).catch(async (e) => {
+      const state = await page.evaluate(async () => {
+        const reg = await navigator.serviceWorker.getRegistration();
+        const s = (w: ServiceWorker | null | undefined) => (w ? `${w.state}` : 'none');
+        return `installing=${s(reg?.installing)} waiting=${s(reg?.waiting)} active=${s(reg?.active)} controller=${s(navigator.serviceWorker.controller)} caches=${(await caches.keys()).join(',')}`;
+      });
+      throw new Error(`${e.message}\n${state}\nlog:\n${swLog.join('\n')}`);
+    });
     await context.setOffline(true);
     await site.close();
     await page.goto(`${site.url}/claims/river-rising/`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { planOffline, urlOf, type BuiltFile } from '../../src/lib/offline/plan.ts';
-import { workerSource } from '../../src/lib/offline/worker.ts';
+import { workerMain, workerSource } from '../../src/lib/offline/worker.ts';
 
 const versionOf = (parts: string[]) => createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 16);
 const f = (path: string, size = 100, hash = path): BuiltFile => ({ path, size, hash });
@@ -52,5 +52,20 @@ describe('offline plan', () => {
     expect(() => new Function('self', source)).not.toThrow();
     expect(source).toContain(JSON.stringify(plan.version));
     expect(source).toContain('"/sources/a/"');
+  });
+
+  it('answers status, and takes over when a page asks a waiting edition to (the worker as code, with a fake global)', () => {
+    const handlers: Record<string, (event: unknown) => void> = {};
+    let skipped = 0;
+    const sw = { addEventListener: (type: string, fn: (e: unknown) => void) => { handlers[type] = fn; }, skipWaiting: () => { skipped++; return Promise.resolve(); }, location: { origin: 'http://x' } };
+    workerMain(sw, { version: 'v2', mode: 'full', precache: [], immutable: [], manifest: '/offline-manifest.json' });
+    const answers: unknown[] = [];
+    handlers.message({ data: { type: 'status' }, ports: [{ postMessage: (m: unknown) => answers.push(m) }] });
+    expect(answers).toEqual([expect.objectContaining({ version: 'v2', mode: 'full', cache: 'dossier-v2' })]);
+    expect(skipped).toBe(0);
+    handlers.message({ data: { type: 'skip-waiting' } });
+    expect(skipped).toBe(1);
+    handlers.message({ data: { type: 'something-else' } });
+    expect(skipped).toBe(1);
   });
 });

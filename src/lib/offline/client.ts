@@ -17,6 +17,8 @@ export function startOffline(): void {
   navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => say('Offline reading is not available here.'));
   if (!navigator.serviceWorker.controller) say('Saving the dossier for offline reading…');
   navigator.serviceWorker.ready.then(async (registration) => {
+    // A new edition installed but left waiting (see worker.ts) takes over now rather than when every tab is closed.
+    registration.waiting?.postMessage({ type: 'skip-waiting' });
     const status = await ask(registration.active);
     if (!status) return;
     document.documentElement.dataset.offline = status.mode;

@@ -52,6 +52,9 @@ export function workerMain(sw: any, config: WorkerConfig): void {
   });
 
   sw.addEventListener('message', (event: any) => {
+    // Chromium can give up an activation when an event reaches the outgoing worker at that moment,
+    // leaving this edition waiting until every tab closes; the next page load asks it again.
+    if (event.data?.type === 'skip-waiting') return void sw.skipWaiting();
     if (event.data?.type === 'status' && event.ports?.[0]) {
       event.ports[0].postMessage({ version: config.version, mode: config.mode, cache: CACHE, manifest: config.manifest });
     }
