@@ -4,8 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { useBuiltSite } from '../helpers/session.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-// One page of every type.
-const PAGES = ['/', '/sources/', '/sources/dw-2017-11-14/', '/claims/', '/claims/joint-strikes-refused/', '/responses/', '/overview/', '/timeline/', '/search/?q=Geneva', '/print/', '/no-such-page/'];
+// One page of every type, and every analysis page (each has components of its own: the claim
+// matrix, the word diffs, the sourcing table).
+const PAGES = [
+  '/', '/sources/', '/sources/dw-2017-11-14/', '/claims/', '/claims/joint-strikes-refused/', '/overview/', '/claims-compared/',
+  '/quote-variants/', '/responses/', '/sourcing/', '/timeline/', '/method/', '/cite/', '/search/?q=Geneva', '/print/', '/no-such-page/',
+];
 
 const env = useBuiltSite();
 

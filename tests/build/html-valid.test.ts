@@ -8,6 +8,9 @@ const validator = new HtmlValidate({
   rules: {
     'no-trailing-whitespace': 'off', 'void-style': 'off', 'attribute-boolean-style': 'off', 'no-inline-style': 'off',
     'long-title': 'off', 'attribute-empty-style': 'off', 'no-redundant-role': 'off', 'element-permitted-content': 'error',
+    // Headings never skip a level, so their outline (screen readers, the PDF's bookmarks) nests as read.
+    // Several <h1> only in the print edition, whose chapters are its parts (checked below).
+    'heading-level': ['error', { allowMultipleH1: true }],
   },
 });
 
@@ -19,5 +22,11 @@ describe('valid HTML', () => {
       for (const r of report.results) for (const m of r.messages) errors.push(`${page}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
     }
     expect(errors).toEqual([]);
+  });
+
+  it('every page but the print edition has one <h1>', () => {
+    const counts = htmlPages().filter((p) => p !== '/print/index.html').map((p) => `${p}: ${(readPage(p).match(/<h1[\s>]/g) ?? []).length}`);
+    expect(counts.length).toBeGreaterThan(20);
+    expect(counts.filter((c) => !c.endsWith(': 1'))).toEqual([]);
   });
 });
