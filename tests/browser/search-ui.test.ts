@@ -71,6 +71,31 @@ describe('the /search/ page', () => {
     await page.context().close();
   });
 
+  it('on a phone, folds the filter groups so the results are on the first screen, and opens the group the address filters by', async () => {
+    const context = await env.browser.newContext({ serviceWorkers: 'block', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${env.url}/search/?q=Geneva&kind=claim`);
+    expect(await results(page)).toEqual(['/claims/joint-strikes-refused/']);
+    const groups = page.locator('pagefind-filter-pane details.pf-filter-group');
+    await expect.poll(() => groups.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    const open = await groups.evaluateAll((ds) => ds.filter((d) => (d as HTMLDetailsElement).open).map((d) => (d as HTMLElement).dataset.filterName));
+    expect(open).toEqual(['kind']);
+    const top = await page.locator('pagefind-results[instance=page] .search-result').first().evaluate((e) => e.getBoundingClientRect().top);
+    expect(top).toBeLessThan(844);
+    // A folded group opens at a tap, and its filters work.
+    await page.locator('pagefind-filter-pane details[data-filter-name="outlet"] summary').click();
+    const outlet = page.locator('pagefind-filter-pane details[data-filter-name="outlet"]');
+    expect(await outlet.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await outlet.locator('label:not([data-pf-hidden])').first().waitFor({ state: 'visible' });
+    // Beside the results, on a wide screen, every group is shown open.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${env.url}/search/?q=Geneva`);
+    await results(page);
+    expect(await page.locator('pagefind-filter-pane details.pf-filter-group').count()).toBe(0);
+    expect(await page.locator('pagefind-filter-pane fieldset.pf-filter-group').count()).toBeGreaterThanOrEqual(3);
+    await context.close();
+  });
+
   it('restores query and filters from a shared URL', async () => {
     const { page } = await open('/search/?q=Geneva&kind=claim');
     await expect.poll(() => page.locator('pagefind-input[instance=page] input').inputValue(), { timeout: 15_000 }).toBe('Geneva');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyContent } from '../../src/lib/content/verify.ts';
 import { contextRecords, recordHtml } from '../../src/lib/search/records.ts';
-import { analysisFacets, claimFacets, filtersOf, sourceFacets } from '../../src/lib/search/facets.ts';
+import { analysisFacets, claimFacets, filtersOf, metaOf, sourceFacets } from '../../src/lib/search/facets.ts';
 import { NOT_CAPTURED } from '../../src/lib/format/labels.ts';
 
 const { dossier, problems } = verifyContent('tests/fixtures/mini');
@@ -22,6 +22,21 @@ describe('search facets and records', () => {
     const outlets = claimFacets(dossier!, claim).outlets;
     expect(new Set(outlets).size).toBe(outlets.length);
     expect(outlets.length).toBe(new Set(claim.appearances.map((a) => dossier!.sources.get(a.source)!.outlet)).size);
+  });
+
+  it('sorts analysis pages by the edition, without giving them the edition\'s year as a year of the record', () => {
+    const f = analysisFacets(dossier!, 'method');
+    expect(filtersOf(f).year).toBeUndefined();
+    expect(metaOf(f).date).toBe(dossier!.settings.edition);
+    const source = sourceFacets(dossier!, dossier!.sources.get('wire-2020-03-02')!);
+    expect(metaOf(source).date).toBe(source.date);
+  });
+
+  it('writes the same filters and metadata into a record as a page carries', () => {
+    const f = sourceFacets(dossier!, dossier!.sources.get('wire-2020-03-02')!);
+    const html = recordHtml('en', 'T', f, []);
+    for (const [name, values] of Object.entries(filtersOf(f))) for (const v of values) expect(html).toContain(`<span data-pagefind-filter="${name}">${v}</span>`);
+    for (const [name, v] of Object.entries(metaOf(f))) expect(html).toContain(`<span data-pagefind-meta="${name}">${v.replace(/&/g, '&amp;')}</span>`);
   });
 
   it('marks the responses page as where responses are found', () => {

@@ -21,8 +21,10 @@ export interface Facets {
   alsoKinds?: SearchKind[];
   outlets: string[];
   events: string[];
-  /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD): the date order of /search/, and the year filter. */
+  /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD) of the record itself: the year filter, and the date order of /search/. */
   date?: string;
+  /** A date that only places the page in the date order: an analysis page's edition, which is no year of the record. */
+  sortDate?: string;
   /** A short line shown under the result title. */
   label?: string;
 }
@@ -49,11 +51,14 @@ export function claimFacets(dossier: Dossier, claim: Claim): Facets {
   };
 }
 
-/** Analysis pages carry the edition's date, so sorting by date (which leaves out undated pages) keeps them. */
+/**
+ * Analysis pages sort by the edition's date, so sorting by date (which leaves out undated pages)
+ * keeps them; but the edition's year is not a year of the record, so they have no year filter.
+ */
 export function analysisFacets(dossier: Dossier, pageId: string): Facets {
   // The engine's required "responses" page is where every response is shown (see REQUIRED_PAGES).
   const alsoKinds: SearchKind[] = pageId === 'responses' ? ['response'] : [];
-  return { kind: 'analysis', alsoKinds, outlets: [], events: [], date: dossier.settings.edition };
+  return { kind: 'analysis', alsoKinds, outlets: [], events: [], sortDate: dossier.settings.edition };
 }
 
 export function outletOfSource(dossier: Dossier, sourceId: string): string | undefined {
@@ -68,4 +73,10 @@ export function filtersOf(f: Facets): Record<string, string[]> {
   if (f.events.length) filters.event = f.events;
   if (f.date) filters.year = [f.date.slice(0, 4)];
   return filters;
+}
+
+/** Pagefind metadata for facets: the date order's date, the kind's label and the result's line. */
+export function metaOf(f: Facets): Record<string, string> {
+  const date = f.date ?? f.sortDate;
+  return { ...(date ? { date } : {}), kind: KIND_LABEL[f.kind], ...(f.label ? { label: f.label } : {}) };
 }

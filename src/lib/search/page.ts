@@ -34,6 +34,21 @@ async function sortByDate(search: NonNullable<ReturnType<typeof instance>>, sort
   };
 }
 
+/** Where /search/ puts the filters above the results instead of beside them (its stylesheet's breakpoint). */
+const NARROW = '(max-width: 48rem)';
+
+/**
+ * On a narrow screen the filters stand above the results. Shown open they would push the results
+ * a whole screen down, so there each group starts folded to its heading (a group the address
+ * filters by starts open); beside the results they are all shown open. Called before the UI loads.
+ */
+export function foldFiltersWhenNarrow(): void {
+  const pane = document.querySelector('pagefind-filter-pane[instance=page]');
+  if (!pane || !matchMedia(NARROW).matches) return;
+  pane.removeAttribute('expanded');
+  pane.setAttribute('open', Object.keys(parseSearchState(location.search).filters).join(','));
+}
+
 /**
  * The /search/ page: restores a search from its URL, keeps the URL in step with the query,
  * filters and sort (replaceState, so Back leaves the page rather than stepping through keystrokes).

@@ -1,7 +1,7 @@
 import type { Dossier } from '../graph/types.ts';
 import { NOT_CAPTURED } from '../format/labels.ts';
 import { formatDate } from '../format/date.ts';
-import { KIND_LABEL, uniq, type Facets } from './facets.ts';
+import { filtersOf, metaOf, uniq, type Facets } from './facets.ts';
 
 /** An extra page for Pagefind's `addHTMLFile`: the URL it lands on and the HTML to index. */
 export interface SearchRecord {
@@ -33,12 +33,8 @@ export function contextRecords(dossier: Dossier, hasAnchor: (page: string, id: s
 
 export function recordHtml(language: string, title: string, facets: Facets, paragraphs: (string | undefined)[]): string {
   const tags = [
-    ...[facets.kind, ...(facets.alsoKinds ?? [])].map((k) => `<span data-pagefind-filter="kind">${esc(k)}</span>`),
-    ...facets.outlets.map((o) => `<span data-pagefind-filter="outlet">${esc(o)}</span>`),
-    ...facets.events.map((e) => `<span data-pagefind-filter="event">${esc(e)}</span>`),
-    ...(facets.date ? [`<span data-pagefind-filter="year">${facets.date.slice(0, 4)}</span>`, `<span data-pagefind-meta="date">${esc(facets.date)}</span>`] : []),
-    `<span data-pagefind-meta="kind">${KIND_LABEL[facets.kind]}</span>`,
-    ...(facets.label ? [`<span data-pagefind-meta="label">${esc(facets.label)}</span>`] : []),
+    ...Object.entries(filtersOf(facets)).flatMap(([name, values]) => values.map((v) => `<span data-pagefind-filter="${name}">${esc(v)}</span>`)),
+    ...Object.entries(metaOf(facets)).map(([name, v]) => `<span data-pagefind-meta="${name}">${esc(v)}</span>`),
   ];
   const body = paragraphs.filter(Boolean).map((p) => `<p>${esc(p!)}</p>`).join('');
   return `<!doctype html><html lang="${esc(language)}"><head><title>${esc(title)}</title></head><body><article data-pagefind-body>`
