@@ -196,6 +196,17 @@ describe('header search and landing', () => {
     await page.context().close();
   });
 
+  it('draws each result\'s kind as a tag in the modal, also on a source page (whose first view has no list styles)', async () => {
+    const { page } = await open('/sources/dw-2017-11-14/');
+    await page.click('#site-search-q');
+    await page.keyboard.type('Geneva', { delay: 30 });
+    const tag = page.locator('pagefind-modal .search-result .tag').first();
+    await tag.waitFor();
+    const style = await tag.evaluate((e) => { const s = getComputedStyle(e); return { transform: s.textTransform, border: s.borderTopWidth }; });
+    expect(style).toEqual({ transform: 'uppercase', border: '1px' });
+    await page.context().close();
+  });
+
   it('the header trigger names its shortcut for assistive technology', async () => {
     const { page } = await open('/');
     await page.hover('.site-search');
