@@ -36,6 +36,25 @@ describe('the real dossier', () => {
     }
   });
 
+  it('never names a record to readers by its id', () => {
+    // Ids are for authors and links; the words a reader sees name things in words.
+    const PROSE = new Set(['note', 'notes', 'unclear', 'adds', 'disagreement', 'summary', 'channel', 'title', 'role']);
+    const ids = [dossier!.sources, dossier!.claims, dossier!.responses, dossier!.context, dossier!.events, dossier!.actors]
+      .flatMap((m) => [...m.keys()]).filter((id) => id.includes('-'));
+    const texts: string[] = [];
+    const seen = new WeakSet<object>();
+    const walk = (value: unknown, key = ''): void => {
+      if (typeof value === 'string') { if (PROSE.has(key)) texts.push(value); return; }
+      if (!value || typeof value !== 'object' || seen.has(value)) return;
+      seen.add(value);
+      for (const [k, v] of Array.isArray(value) ? value.map((v) => [key, v] as const) : Object.entries(value)) walk(v, k);
+    };
+    for (const m of [dossier!.sources, dossier!.claims, dossier!.responses, dossier!.context, dossier!.events, dossier!.actors]) walk([...m.values()]);
+    expect(texts.length).toBeGreaterThan(50);
+    const named = texts.flatMap((t) => ids.filter((id) => new RegExp(`(^|[^\\w-])${id}([^\\w-]|$)`).test(t)).map((id) => `${id} in: ${t}`));
+    expect(named).toEqual([]);
+  });
+
   it('supports every publication date with evidence', () => {
     for (const source of dossier!.sources.values()) expect(source.published.evidence.length).toBeGreaterThan(0);
   });
