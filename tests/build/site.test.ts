@@ -93,6 +93,13 @@ describe('the built site', () => {
     }
   });
 
+  it('never doubles a full stop where a summary sentence is run into a list or a sentence', () => {
+    // "… Islamic State.." or "… in Syria.; The …": a summary's own stop before the list's punctuation. "U.S.;" is fine.
+    const inline = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    const doubled = htmlPages().flatMap((p) => (inline(readPage(p)).match(/.{0,30}[a-z”’)]\.(?:\.(?!\.)|;).{0,20}/g) ?? []).map((m) => `${p}: ${m}`));
+    expect(doubled).toEqual([]);
+  });
+
   it('needs no client JavaScript to read a source page', () => {
     const page = readPage(`/sources/${sources[0].id}/`);
     const article = page.slice(page.indexOf('<main'), page.indexOf('</main>'));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyContent } from '../../src/lib/content/verify.ts';
 import { sourcingSummaries, rootActor } from '../../src/lib/analysis/sourcing.ts';
 import { claimSupport, contextFor } from '../../src/lib/analysis/support.ts';
-import { idList, joinAnd, shortName } from '../../src/lib/analysis/names.ts';
+import { idList, inSentence, joinAnd, shortName } from '../../src/lib/analysis/names.ts';
 
 const dossier = verifyContent('src/content').dossier!;
 const bySource = new Map(sourcingSummaries(dossier).map((s) => [s.source.id, s]));
@@ -66,5 +66,14 @@ describe('names', () => {
     expect(idList(undefined)).toEqual([]);
     expect(joinAnd(['a', 'b', 'c'])).toBe('a, b and c');
     expect(joinAnd(['a'])).toBe('a');
+  });
+});
+
+describe('inSentence', () => {
+  it('drops a summary\'s full stop for use inside a sentence, but keeps an abbreviation\'s', () => {
+    expect(inSentence('Pahon called it a campaign to discredit the US.')).toBe('Pahon called it a campaign to discredit the US');
+    expect(inSentence('IS fighters were “pretending”.')).toBe('IS fighters were “pretending”');
+    expect(inSentence('Weapons were sent by the U.S.')).toBe('Weapons were sent by the U.S.');
+    expect(inSentence('No full stop')).toBe('No full stop');
   });
 });

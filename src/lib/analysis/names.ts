@@ -14,3 +14,12 @@ export function joinAnd(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+/**
+ * A summary written as a sentence ("… discredit the US."), for use inside another sentence or a
+ * "; "-joined list: without its full stop, so the list does not read ".;" or end "..".
+ * An abbreviation's stop ("U.S.") is kept.
+ */
+export function inSentence(summary: string): string {
+  return summary.endsWith('.') && !/\b(?:[A-Z]\.){2,}$/.test(summary) ? summary.slice(0, -1) : summary;
+}
