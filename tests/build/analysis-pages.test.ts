@@ -81,6 +81,20 @@ describe('context entries', () => {
   });
 });
 
+describe('/timeline/ events', () => {
+  it('mark an event no captured article reports as outside the corpus, and link every event to its later reporting', () => {
+    const html = readPage('/timeline/');
+    const outside = [...dossier.events].filter(([, e]) => e.sources.length === 0);
+    expect(outside.length).toBeGreaterThan(0);
+    for (const [id, e] of dossier.events) {
+      const item = element(html, `ev-${id}`);
+      expect(item.includes(NOT_CAPTURED), id).toBe(e.sources.length === 0);
+      for (const c of e.context) expect(item, id).toContain(`href="#ctx-${c}"`);
+      for (const s of e.sources) expect(item, id).toContain(`href="/sources/${s}/"`);
+    }
+  });
+});
+
 describe('/claims-compared/', () => {
   const html = readPage('/claims-compared/');
 
