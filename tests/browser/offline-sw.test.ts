@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { withBuildLock } from '../helpers/build-lock.ts';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { spawn } from 'node:child_process';
+import { withBuildLockAsync } from '../helpers/build-lock.ts';
 import { ASTRO, buildEnv } from '../helpers/build.ts';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,11 +21,19 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Build a content folder into <content>-out/site, as `npm run build` would. */
-function build(content: string, env: Record<string, string> = {}): string {
-  withBuildLock(() => execFileSync(process.execPath, [ASTRO, 'build'], {
-    env: buildEnv(content, `${content}-out/site`, `${content}-out/cache`, env),
-    stdio: ['ignore', 'ignore', 'inherit'],
+/**
+ * Build a content folder into <content>-out/site, as `npm run build` would. Waiting for the lock
+ * and building leave the event loop free: the site's server runs in this process, and a reader's
+ * browser (and its service worker) keeps talking to it while the next edition is built.
+ */
+async function build(content: string, env: Record<string, string> = {}): Promise<string> {
+  await withBuildLockAsync(() => new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [ASTRO, 'build'], {
+      env: buildEnv(content, `${content}-out/site`, `${content}-out/cache`, env),
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build exited with ${code}`))));
   }));
   return `${content}-out/site`;
 }
@@ -82,69 +90,78 @@ describe('offline', () => {
   });
 
   it('a rebuild that changes content is served, page and index, online and then offline', async () => {
+    // What happened when, and what the workers were doing, printed if the test fails.
+    const t0 = Date.now();
+    const log: string[] = [];
+    const step = (what: string) => log.push(`${((Date.now() - t0) / 1000).toFixed(1)} s ${what}`);
+    onTestFailed(() => console.error(`offline update test, steps:\n${log.join('\n')}`));
+
     const content = miniCopy('tests/.out', 'offline-update');
     cleanup.push(() => rmSync(content, { recursive: true, force: true }), () => rmSync(`${content}-out`, { recursive: true, force: true }));
-    const dir = build(content);
+    const dir = await build(content);
+    step('built');
     const site = await serve(dir);
     const context = await browser.newContext();
     cleanup.push(() => context.close(), () => site.close());
-    const swLog: string[] = [];
-    context.on('serviceworker', (w) => swLog.push(`worker ${w.url()}`));
-    context.on('console', (m) => swLog.push(`console ${m.type()} ${m.text()}`));
-    context.on('requestfailed', (r) => swLog.push(`failed ${r.url()} ${r.failure()?.errorText}`));
+    context.on('serviceworker', (w) => step(`worker started: ${w.url()}`));
+    context.on('requestfailed', (r) => step(`request failed: ${r.url()} ${r.failure()?.errorText}`));
     const page = await firstVisit(context, `${site.url}/`, /Available offline/);
     const before = await workerVersion(page);
     expect(before).not.toBe('');
+    step(`first visit done, worker ${before}`);
     const oldTag = readFileSync(join(dir, 'search/index.html'), 'utf8').match(/meta-cache-tag="([^"]+)"/)![1];
 
     // An identical rebuild keeps the worker and the index tag, so readers' caches stay as they are.
     const swBefore = readFileSync(join(dir, 'sw.js'), 'utf8');
-    build(content, { DOSSIER_CACHE_DIR: `${content}-out/cache-same` });
+    await build(content, { DOSSIER_CACHE_DIR: `${content}-out/cache-same` });
+    step('identical rebuild done');
     expect(readFileSync(join(dir, 'sw.js'), 'utf8')).toBe(swBefore);
     expect(readFileSync(join(dir, 'search/index.html'), 'utf8')).toContain(`meta-cache-tag="${oldTag}"`);
 
     const claimFile = join(content, 'claims/river-rising.yaml');
     writeFileSync(claimFile, readFileSync(claimFile, 'utf8').replace(/^summary: .*$/m, 'summary: The river is rising fast and the quillwort meadows are flooding.'));
-    build(content);
+    await build(content);
+    step('changed rebuild done');
     const newTag = readFileSync(join(dir, 'search/index.html'), 'utf8').match(/meta-cache-tag="([^"]+)"/)![1];
     expect(newTag).not.toBe(oldTag);
 
+    // A reader with the page still open gets the new edition online, page and index.
     await page.goto(`${site.url}/claims/river-rising/`);
     expect(await page.locator('h1').innerText()).toContain('quillwort');
     expect(await searchFor(page, site.url, 'quillwort')).toContain('/claims/river-rising/');
+    step('new edition served online');
+    await page.close();
 
-    // Generous: the new worker saves the whole mini site first, and CI machines are busy. Each poll
-    // is the reader's next visit: an update check (an install that failed on a busy machine is only
-    // tried again then) and a page load (which asks an edition left waiting to take over, worker.ts).
-    const nextVisit = async () => {
-      await page.evaluate(async () => { await (await navigator.serviceWorker.ready).update().catch(() => undefined); });
-      await page.goto(`${site.url}/`);
-    };
-    await nextVisit();
-    await expect.poll(async () => {
-      const v = await workerVersion(page);
-      if (v !== '' && v !== before) return true;
-      await nextVisit();
-      return false;
-    }, { timeout: 90_000, interval: 1000 }).toBe(true).catch(async (e) => {
-      const state = await page.evaluate(async () => {
-        const reg = await navigator.serviceWorker.getRegistration();
-        const s = (w: ServiceWorker | null | undefined) => (w ? `${w.state}` : 'none');
-        return `installing=${s(reg?.installing)} waiting=${s(reg?.waiting)} active=${s(reg?.active)} controller=${s(navigator.serviceWorker.controller)} caches=${(await caches.keys()).join(',')}`;
-      });
-      throw new Error(`${e.message}\n${state}\nlog:\n${swLog.join('\n')}`);
+    // The reader comes back later: a new tab, whose load checks for an update and asks an edition
+    // left waiting to take over (worker.ts). Generous, as the new worker saves the whole mini site
+    // first and CI machines are busy; an install that failed there is tried again at the next visit.
+    let visit: Page | undefined;
+    const workers = async (p: Page) => p.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      const s = (w: ServiceWorker | null | undefined) => (w ? w.state : 'none');
+      return `installing=${s(reg?.installing)} waiting=${s(reg?.waiting)} active=${s(reg?.active)} caches=${(await caches.keys()).join(',')}`;
     });
+    await expect.poll(async () => {
+      await visit?.close();
+      visit = await context.newPage();
+      await visit.goto(`${site.url}/`);
+      await visit.evaluate(async () => { await (await navigator.serviceWorker.ready).update().catch(() => undefined); });
+      const v = await workerVersion(visit);
+      step(`next visit: worker ${v || '(no answer)'}; ${await workers(visit)}`);
+      return v !== '' && v !== before;
+    }, { timeout: 120_000, interval: 1000 }).toBe(true);
+
     await context.setOffline(true);
     await site.close();
-    await page.goto(`${site.url}/claims/river-rising/`);
-    expect(await page.locator('h1').innerText()).toContain('quillwort');
-    expect(await searchFor(page, site.url, 'quillwort')).toContain('/claims/river-rising/');
-  }, 240_000);
+    await visit!.goto(`${site.url}/claims/river-rising/`);
+    expect(await visit!.locator('h1').innerText()).toContain('quillwort');
+    expect(await searchFor(visit!, site.url, 'quillwort')).toContain('/claims/river-rising/');
+  }, 300_000);
 
   it('above the size budget, saves the shell first and the rest on request, with progress', async () => {
     const content = miniCopy('tests/.out', 'offline-budget');
     cleanup.push(() => rmSync(content, { recursive: true, force: true }), () => rmSync(`${content}-out`, { recursive: true, force: true }));
-    const dir = build(content, { DOSSIER_OFFLINE_BUDGET: '1000' });
+    const dir = await build(content, { DOSSIER_OFFLINE_BUDGET: '1000' });
     const manifest = JSON.parse(readFileSync(join(dir, 'offline-manifest.json'), 'utf8'));
     expect(manifest.mode).toBe('shell');
     const site = await serve(dir);
