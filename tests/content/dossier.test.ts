@@ -38,7 +38,7 @@ describe('the real dossier', () => {
 
   it('never names a record to readers by its id', () => {
     // Ids are for authors and links; the words a reader sees name things in words.
-    const PROSE = new Set(['note', 'notes', 'unclear', 'adds', 'disagreement', 'summary', 'channel', 'title', 'role']);
+    const PROSE = new Set(['note', 'notes', 'caveats', 'adds', 'reports', 'disagreement', 'summary', 'description', 'channel', 'title', 'role']);
     const ids = [dossier!.sources, dossier!.claims, dossier!.responses, dossier!.context, dossier!.events, dossier!.actors]
       .flatMap((m) => [...m.keys()]).filter((id) => id.includes('-'));
     const texts: string[] = [];
