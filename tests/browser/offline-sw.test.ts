@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { spawn } from 'node:child_process';
-import { withBuildLockAsync } from '../helpers/build-lock.ts';
-import { ASTRO, buildEnv } from '../helpers/build.ts';
+import { buildDossierAsync } from '../helpers/build.ts';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -21,20 +19,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/**
- * Build a content folder into <content>-out/site, as `npm run build` would. Waiting for the lock
- * and building leave the event loop free: the site's server runs in this process, and a reader's
- * browser (and its service worker) keeps talking to it while the next edition is built.
- */
+/** Build a content folder into <content>-out/site, as `npm run build` would, while this file's site server keeps answering. */
 async function build(content: string, env: Record<string, string> = {}): Promise<string> {
-  await withBuildLockAsync(() => new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [ASTRO, 'build'], {
-      env: buildEnv(content, `${content}-out/site`, `${content}-out/cache`, env),
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build exited with ${code}`))));
-  }));
+  const r = await buildDossierAsync(content, `${content}-out/site`, `${content}-out/cache`, env);
+  expect(r.status, r.stderr).toBe(0);
   return `${content}-out/site`;
 }
 

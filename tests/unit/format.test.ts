@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/lib/format/date.ts';
 import { languageName } from '../../src/lib/format/language.ts';
+import { laterReportLabel } from '../../src/lib/format/labels.ts';
 import { paginate } from '../../src/lib/render/paginate.ts';
 import { formatProblems } from '../../src/lib/problems.ts';
 
@@ -10,6 +11,13 @@ describe('formatDate', () => {
     expect(formatDate('2017-11-14', 'month')).toBe('November 2017');
     expect(formatDate('2017-09', 'month')).toBe('September 2017');
     expect(formatDate('2017', 'year')).toBe('2017');
+  });
+});
+
+describe('laterReportLabel', () => {
+  it('names later reporting by outlet and date, at the date\'s precision', () => {
+    expect(laterReportLabel({ outlet: 'The Defense Post', date: '2017-10-09', precision: 'day' })).toBe('The Defense Post, 9 October 2017');
+    expect(laterReportLabel({ outlet: 'The Independent', date: '2017', precision: 'year' })).toBe('The Independent, 2017');
   });
 });
 

@@ -1,3 +1,6 @@
+import type { ContextEntry } from '../schemas/context.ts';
+import { formatDate } from './date.ts';
+
 /** Reader-facing words for the dossier's enumerations. */
 export const HOW_LABEL = {
   direct: 'direct quote',
@@ -28,3 +31,8 @@ export const REMOVAL_LABEL = {
 } as const;
 
 export const NOT_CAPTURED = 'Not in the captured corpus';
+
+/** How a piece of later reporting is named wherever it is linked: "The Defense Post, 9 October 2017". */
+export function laterReportLabel(entry: Pick<ContextEntry, 'outlet' | 'date' | 'precision'>): string {
+  return `${entry.outlet}, ${formatDate(entry.date, entry.precision)}`;
+}
