@@ -33,6 +33,7 @@ const FIXES: [RegExp, string][] = [
   [/^is not a real calendar date/, 'Check the month (01-12) and the day (it must exist in that month).'],
   [/^must be a lower-case slug/, 'Use lower-case letters, digits and single hyphens, e.g. "outlet-2025-03-05".'],
   [/^must be an id/, 'Write the id as text: lower-case letters, digits and single hyphens.'],
+  [/^must be a (?:lower-case )?word/, 'Use a word of the dossier\'s vocabulary in lower case, e.g. "incident" or "site-visit"; docs/authoring.md lists the event kinds and how to declare your own.'],
   [/^must be an http\(s\) URL/, 'Give the full address starting with https:// or http://, or leave the field out.'],
   [/^must be "direct"/, 'Use direct, paraphrase or reported.'],
   [/^needs a "quote"/, 'Add quote: "<words copied from the capture>" or context: <context id>.'],

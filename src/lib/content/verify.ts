@@ -9,6 +9,7 @@ import { checkMdxPage, type IdCollection } from './mdx-refs.ts';
 import { sitePathCheck } from './site-paths.ts';
 import { LAYOUT, readContent, type RawContent, type RawEntry } from './read.ts';
 import { validateEntry } from './validate.ts';
+import { checkVocabulary } from './vocabulary.ts';
 
 /** Pages the engine itself links to (timeline anchors, response anchors, the method note). */
 export const REQUIRED_PAGES = ['timeline', 'responses', 'method'] as const;
@@ -66,6 +67,7 @@ export function verifyRaw(raw: RawContent): Verified {
   }
   const graph = buildGraph(input);
   problems.push(...graph.problems);
+  problems.push(...checkVocabulary(input.settings?.data, input.events, input.actors, raw.folder));
 
   // Ids from the raw files, so a page is not blamed for an entry that merely failed validation.
   const ids = (list: RawEntry[]) => new Set(list.map((e) => e.id));
