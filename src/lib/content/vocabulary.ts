@@ -41,29 +41,21 @@ export function checkVocabulary(
   const v = vocabularyOf(settings);
   const problems: Problem[] = [];
   const where = `${folder}/dossier.yaml`;
+  const refuse = <T>(e: Located<T>, field: string, message: string, fix: string) =>
+    problems.push({ file: e.file, line: e.lineOf?.([field]), field, message, fix });
   for (const e of events) {
-    if (v.eventKinds.includes(e.data.kind)) continue;
-    problems.push({
-      file: e.file,
-      line: e.lineOf?.(['kind']),
-      field: 'kind',
-      message: `has the event kind "${e.data.kind}", which is not one of ${v.declared.eventKinds ? `the event kinds declared in ${where}` : 'the default event kinds'}`,
-      fix: v.declared.eventKinds
-        ? `Use one of: ${v.eventKinds.join(', ')}; or add "${e.data.kind}" to vocabulary.eventKinds in ${where}.`
-        : `Use one of: ${v.eventKinds.join(', ')}; or declare the dossier's own kinds in ${where}, e.g. "vocabulary: { eventKinds: [${[...v.eventKinds.slice(0, 3), e.data.kind].join(', ')}] }" (the list replaces the defaults; see docs/authoring.md).`,
-    });
+    const kind = e.data.kind;
+    if (v.eventKinds.includes(kind)) continue;
+    refuse(e, 'kind', `has the event kind "${kind}", which is not one of ${v.declared.eventKinds ? `the event kinds declared in ${where}` : 'the default event kinds'}`,
+      v.declared.eventKinds
+        ? `Use one of: ${v.eventKinds.join(', ')}; or add "${kind}" to vocabulary.eventKinds in ${where}.`
+        : `Use one of: ${v.eventKinds.join(', ')}; or declare the dossier's own kinds in ${where}, e.g. "vocabulary: { eventKinds: [${[...v.eventKinds.slice(0, 3), kind].join(', ')}] }" (the list replaces the defaults; see docs/authoring.md).`);
   }
-  if (v.actorRoles) {
-    for (const a of actors) {
-      if (v.actorRoles.includes(a.data.role)) continue;
-      problems.push({
-        file: a.file,
-        line: a.lineOf?.(['role']),
-        field: 'role',
-        message: `has the role "${a.data.role}", which is not one of the actor roles declared in ${where}`,
-        fix: `Use one of: ${v.actorRoles.map((r) => JSON.stringify(r)).join(', ')}; or add "${a.data.role}" to vocabulary.actorRoles in ${where}.`,
-      });
-    }
+  for (const a of v.actorRoles ? actors : []) {
+    const role = a.data.role;
+    if (v.actorRoles!.includes(role)) continue;
+    refuse(a, 'role', `has the role "${role}", which is not one of the actor roles declared in ${where}`,
+      `Use one of: ${v.actorRoles!.map((r) => JSON.stringify(r)).join(', ')}; or add "${role}" to vocabulary.actorRoles in ${where}.`);
   }
   return problems;
 }
