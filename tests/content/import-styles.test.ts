@@ -121,6 +121,7 @@ describe('importing captures in other styles with the built-in rules', () => {
     for (const o of outlets) expect(o.notes).toMatch(/the name was taken from the capture .*check it/);
     for (const r of results.values()) {
       expect(r.review.join('\n')).not.toMatch(/rerun with --create-outlets/);
+      expect(r.review.join('\n')).not.toMatch(/not in outlets\.yaml yet/);
       expect(r.review.some((n) => /^outlet: a stub for ".+" was added to outlets\.yaml, named ".+"/.test(n))).toBe(true);
     }
   });
