@@ -55,3 +55,18 @@ describe('the response kind for an answer only the claimant reports', () => {
     }
   });
 });
+
+describe('docs/authoring.md on the vocabulary', () => {
+  const doc = readFileSync('docs/authoring.md', 'utf8');
+  it('shows an example that dossier.yaml accepts', async () => {
+    const { parse } = await import('yaml');
+    const { dossierSchema } = await import('../../src/lib/schemas/dossier.ts');
+    const example = /```yaml\n(vocabulary:[\s\S]*?)```/.exec(doc)![1];
+    const settings = parse(readFileSync('tests/fixtures/mini/dossier.yaml', 'utf8'));
+    expect(dossierSchema.safeParse({ ...settings, ...parse(example) }).success).toBe(true);
+  });
+  it('lists the default event kinds the engine uses', () => {
+    const row = doc.split('\n').find((l) => l.startsWith('| `eventKinds` |'))!;
+    expect([...row.split('|')[3].matchAll(/`([a-z-]+)`/g)].map((m) => m[1])).toEqual([...DEFAULT_EVENT_KINDS]);
+  });
+});
