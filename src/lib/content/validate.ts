@@ -28,8 +28,8 @@ interface Issue {
 
 /** Fixes for the schema's own messages, which say what is wrong in words of their own. */
 const FIXES: [RegExp, string][] = [
-  [/^must be an ISO date/, 'Write the date in quotes as "2017-11-14" (day), "2017-11" (month) or "2017" (year).'],
-  [/^must be a date written as text/, 'Write the date in quotes as "2017-11-14" (day), "2017-11" (month) or "2017" (year), so YAML keeps it as text.'],
+  [/^must be an ISO date/, 'Write the date in quotes as "2025-03-05" (day), "2025-03" (month) or "2025" (year).'],
+  [/^must be a date written as text/, 'Write the date in quotes as "2025-03-05" (day), "2025-03" (month) or "2025" (year), so YAML keeps it as text.'],
   [/^is not a real calendar date/, 'Check the month (01-12) and the day (it must exist in that month).'],
   [/^must be a lower-case slug/, 'Use lower-case letters, digits and single hyphens, e.g. "outlet-2025-03-05".'],
   [/^must be an id/, 'Write the id as text: lower-case letters, digits and single hyphens.'],

@@ -80,7 +80,7 @@ export function isoDateIn(text: string): FoundDate | undefined {
   return date ? { date, text: m[0], ambiguous: false } : undefined;
 }
 
-/** "10 Oct 2017" → 2017-10-10. */
+/** "5 Mar 2025" → 2025-03-05. */
 export function writtenDate(text: string): FoundDate | undefined {
   const m = new RegExp(`(\\d{1,2}) (${MONTH}) (\\d{4})`, 'u').exec(text);
   const month = m && monthNumber(m[2]);

@@ -76,7 +76,7 @@ function findDateline(body: ClassifiedLine[]): Dateline | undefined {
   return undefined;
 }
 
-/** The outlet a title bar names: its last part that is not a date ("Headline | News | Outlet | 14.11.2017"). */
+/** The outlet a title bar names: its last part that is not a date ("Headline | News | Outlet | 05.03.2025"). */
 function titleBarOutlet(text: string): { name: string; evidence: string } | undefined {
   const parts = text.split(TITLE_BAR_SEP);
   while (parts.length > 1 && (dottedDate(parts[parts.length - 1]) || chronoDate(parts[parts.length - 1]) || isoDateIn(parts[parts.length - 1]))) parts.pop();
@@ -156,7 +156,7 @@ function outletName(id: string, found: { id: string; name?: string; evidence: st
   return { name: readableName(id), nameFrom: file && slug(file.replace(/^.*[\\/]/, '')).startsWith(id) ? 'the file name' : 'the id' };
 }
 
-/** "Outlet, 10 Oct 2017" in the page header: the original publisher of a republished text, with its date. */
+/** "Outlet, 5 Mar 2025" in the page header: the original publisher of a republished text, with its date. */
 function reprintLine(text: string): { name: string; date: FoundDate } | undefined {
   const m = /^([A-Z][\w&.' -]{1,40}), \d{1,2} \w+\.? \d{4}$/.exec(text);
   const date = m ? writtenDate(text) : undefined;

@@ -5,7 +5,7 @@ import type { ClassifiedLine, ImportRules, RemovalReason } from './types.ts';
 /** Longest line, in words, still taken for a headline or a cross-head. */
 const HEADLINE_WORDS = 25;
 const CROSSHEAD_WORDS = 12;
-// A closing quote ends a sentence only after punctuation: 'from 'Islamic State'' is still a headline.
+// A closing quote ends a sentence only after punctuation: 'fire at 'Kestrel Paints'' is still a headline.
 const ENDS_SENTENCE = /(?:[.!?:;,)\]]|[.!?,…]["”’'])$/u;
 
 /** A closing credit line, "ab/cd (Agency One, Agency Two)": staff initials, then the agencies. */
