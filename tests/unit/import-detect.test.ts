@@ -94,6 +94,25 @@ describe('publication date and dateline', () => {
   });
 });
 
+describe('a date line in the page header, in common forms', () => {
+  it.each([
+    ['Published 5 March 2025', '5 March 2025'],
+    ['5 March 2025', '5 March 2025'],
+    ['March 5, 2025', 'March 5, 2025'],
+    ['2025-03-05 21:50', '2025-03-05 21:50'],
+    ['2025-03-05T21:50:00Z', '2025-03-05T21:50:00'],
+    ['Wednesday, 5 March 2025, 14:02 GMT', 'Wednesday, 5 March 2025, 14:02 GMT'],
+    ['Publié le 5 mars 2025', '5 mars 2025'],
+  ])('reads "%s" as 2025-03-05, certain, quoting "%s"', (line, quote) => {
+    const d = run(`Headline here\n\n${line}\n\n${BODY}`).date;
+    expect(d).toMatchObject({ value: '2025-03-05', confidence: 'high', evidence: quote });
+  });
+  it('takes an update time only when nothing else dates the page', () => {
+    expect(run(`Headline here\n\nUpdated 6 March 2025\n\n${BODY}`).date).toMatchObject({ value: '2025-03-06', confidence: 'medium' });
+    expect(run(`Headline here\n\nPublished 5 March 2025\n\nUpdated 6 March 2025\n\n${BODY}`).date).toMatchObject({ value: '2025-03-05', confidence: 'high' });
+  });
+});
+
 describe('wire credits', () => {
   it('reads a closing credit line of initials and agencies', () => {
     expect(run(`Headline here\n\n${BODY}\n\ndj/jm (Reuters, Interfax)`).credits).toMatchObject({ value: ['Reuters', 'Interfax'], line: 'dj/jm (Reuters, Interfax)', confidence: 'high' });
