@@ -25,6 +25,8 @@ describe('boilerplate stripping, whole lines only', () => {
     ['Published 5 March 2025', 'page-metadata'],
     ['2025-03-04 21:50', 'page-metadata'],
     ['By Jane Doe', 'page-metadata'],
+    ['Jane Doe, Staff Reporter', 'page-metadata'],
+    ['Von Max Mustermann', 'page-metadata'],
   ])('removes "%s" as %s', (line, reason) => {
     expect(roleOf(article(line), line)).toMatchObject({ kind: 'removed', reason });
   });
