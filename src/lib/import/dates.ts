@@ -115,6 +115,8 @@ const REF = new Date(Date.UTC(2000, 0, 1));
  * would complete from the reference (no year, no day) is not taken: the importer never guesses.
  */
 export function chronoDate(text: string, languages: string[] = Object.keys(PARSERS)): FoundDate | undefined {
+  // Only a written year makes a date here, and most lines have none: skip chrono-node's parsers for them.
+  if (!/\d{4}/.test(text)) return undefined;
   const order = [...new Set([...languages, 'en'])].filter((l) => PARSERS[l]);
   for (const lang of order) {
     for (const r of PARSERS[lang].parse(text, REF)) {
@@ -138,8 +140,9 @@ const UPDATE_LABEL = /^(?:last )?(?:updated|modified|aktualisiert|mis à jour|ac
  * not article text. Returns the date found, and whether the line gives an update time.
  */
 export function dateLine(line: string): (FoundDate & { update: boolean }) | undefined {
+  if (!/\d{4}/.test(line)) return undefined;
   if (line.split(/\s+/).length > 12 || /[.!?]["”’]?$/u.test(line) && !/\d\.?$/.test(line)) return undefined;
-  const d = isoDateIn(line) ?? chronoDate(line) ?? dottedDate(line);
+  const d = isoDateIn(line) ?? dottedDate(line) ?? chronoDate(line);
   if (!d) return undefined;
   const rest = line.replace(d.text, ' ').replace(/\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr|h|utc|gmt|[a-z]{2,4}t)?\b/giu, ' ');
   const words = rest.split(/[^\p{L}]+/u).filter(Boolean);
