@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { currentDossier } from '../lib/content/current.ts';
@@ -61,9 +61,12 @@ function baggingDate(): string {
 /** The site's files, refusing a link (symbolic) that leads out of it. */
 function readSite(site: string): BagFile[] {
   const root = realpathSync(site);
-  return listFiles(site).map((file) => {
+  // Symbolic links are listed too (listFiles() passes them over): one that leads out is refused, not dropped.
+  const entries = readdirSync(site, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() || e.isSymbolicLink());
+  return entries.map((e) => {
+    const file = join(e.parentPath, e.name);
     const path = relative(site, file);
-    if (lstatSync(file).isSymbolicLink()) {
+    if (e.isSymbolicLink()) {
       const target = realpathSync(file);
       if (!target.startsWith(`${root}/`)) {
         throw new EditionError(`  ${JSON.stringify(path)}: this file is a link to ${target}, outside the site, and would escape the edition's folder\nFix: replace the link with the file itself (in public/ or the content folder), then build again.`);
