@@ -36,15 +36,17 @@ async function firstSearch(browser: Browser, url: string, token: string, wanted:
   const context = await browser.newContext({ offline: true });
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
-  await page.evaluate((wanted) => {
+  await page.evaluate(({ wanted, token }) => {
     const w = window as unknown as { __lastInput: number; __found: number };
-    document.addEventListener('input', () => (w.__lastInput = performance.now()), true);
+    document.addEventListener('input', () => { w.__lastInput = performance.now(); w.__found = 0; }, true);
     new MutationObserver(() => {
-      if (w.__found) return;
+      // Only the whole query counts: a prefix may have shown the page already.
+      const typed = document.querySelector<HTMLInputElement>('pagefind-modal pagefind-input input')?.value;
+      if (w.__found || typed !== token) return;
       const links = document.querySelectorAll<HTMLAnchorElement>('pagefind-modal .search-result-link');
       if ([...links].some((a) => new URL(a.href).pathname === wanted)) w.__found = performance.now();
     }).observe(document.body, { subtree: true, childList: true, attributes: true });
-  }, wanted);
+  }, { wanted, token });
   await page.keyboard.press('Control+k');
   const input = page.locator('pagefind-modal pagefind-input input');
   await input.waitFor();

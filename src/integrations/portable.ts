@@ -107,8 +107,8 @@ export async function writePortableEdition(site: string, parent: string, dossier
       mkdirSync(dirname(to), { recursive: true });
       writeFileSync(to, f.bytes);
     }
-    writeFileSync(`${zipPath}.staging`, zip);
   });
+  writeOrRefuse(`${zipPath}.staging`, () => writeFileSync(`${zipPath}.staging`, zip));
   const hash = sha256(zip);
   // Both are complete: swap them in. The site gets its copy of the zip and the link's figures.
   writeOrRefuse(folder, () => {
@@ -120,9 +120,10 @@ export async function writePortableEdition(site: string, parent: string, dossier
   return { folder, zip: zipPath, zipBytes: zip.length, sha256: hash };
 }
 
+/** The link is on the home page and on content pages (`/<page>/`): pages deeper down are not read. */
 function fillDownloadLinks(site: string, size: string, hash: string): void {
   for (const file of listFiles(site)) {
-    if (!file.endsWith('.html')) continue;
+    if (!file.endsWith('.html') || relative(site, file).split('/').length > 2) continue;
     const html = readFileSync(file, 'utf8');
     if (!html.includes(SHA_PLACEHOLDER)) continue;
     writeFileSync(file, html.replaceAll(SIZE_PLACEHOLDER, size).replaceAll(SHA_PLACEHOLDER, hash));
