@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { currentDossier } from '../lib/content/current.ts';
@@ -68,6 +68,9 @@ function readSite(site: string): BagFile[] {
     const path = relative(site, file);
     if (e.isSymbolicLink()) {
       const target = realpathSync(file);
+      if (statSync(target).isDirectory()) {
+        throw new EditionError(`  ${JSON.stringify(path)}: this is a link to the folder ${target}; the edition holds files, not links to folders\nFix: copy the folder's files in its place (in public/ or the content folder), then build again.`);
+      }
       if (!target.startsWith(`${root}/`)) {
         throw new EditionError(`  ${JSON.stringify(path)}: this file is a link to ${target}, outside the site, and would escape the edition's folder\nFix: replace the link with the file itself (in public/ or the content folder), then build again.`);
       }
@@ -76,10 +79,14 @@ function readSite(site: string): BagFile[] {
   });
 }
 
-function writeOrRefuse(what: string, action: () => void): void {
+/** Runs a write; on failure removes what it left half-written and refuses, naming the path. */
+function writeOrRefuse(what: string, action: () => void, halfWritten: string[] = []): void {
   try {
     action();
   } catch (e) {
+    for (const path of halfWritten) {
+      try { rmSync(path, { recursive: true, force: true }); } catch { /* the refusal below says why */ }
+    }
     const err = e as NodeJS.ErrnoException;
     throw new PortableError(`  ${what}: cannot be written (${err.code ?? err.message})\nFix: make that folder writable, or point DOSSIER_OUT_DIR elsewhere (the edition goes beside the output folder), then build again.`);
   }
@@ -107,8 +114,8 @@ export async function writePortableEdition(site: string, parent: string, dossier
       mkdirSync(dirname(to), { recursive: true });
       writeFileSync(to, f.bytes);
     }
-  });
-  writeOrRefuse(`${zipPath}.staging`, () => writeFileSync(`${zipPath}.staging`, zip));
+  }, [staging]);
+  writeOrRefuse(`${zipPath}.staging`, () => writeFileSync(`${zipPath}.staging`, zip), [staging, `${zipPath}.staging`]);
   const hash = sha256(zip);
   // Both are complete: swap them in. The site gets its copy of the zip and the link's figures.
   writeOrRefuse(folder, () => {

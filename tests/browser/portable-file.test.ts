@@ -127,8 +127,8 @@ async function results(page: Page, base: string): Promise<string[]> {
   return last;
 }
 
-/** The search cases of tests/browser/search-ui.test.ts, and a filter. */
-const CASES = ['q=absolutely+ridiculous', 'q=Geneva', 'q=convoys', 'q=Abu+Kamal', 'q=Geneva&kind=claim', 'q=drone&kind=source'];
+/** The search cases of tests/browser/search-ui.test.ts, filters, and the date order (read from the index's date-order file). */
+const CASES = ['q=absolutely+ridiculous', 'q=Geneva', 'q=convoys', 'q=Abu+Kamal', 'q=Geneva&kind=claim', 'q=drone&kind=source', 'q=Geneva&sort=date:asc'];
 
 describe('search from file://', () => {
   it.each(CASES)('%s: the same results, in the same order, as the web edition', async (query) => {

@@ -58,6 +58,14 @@ describe('the portable step refuses bad input and keeps the last good edition', 
     rmSync(join(site, 'escape.txt'));
   });
 
+  it('a link to a folder: names it rather than failing on it', async () => {
+    symlinkSync(join(site, 'captures'), join(site, 'captures-link'));
+    const before = state();
+    await expect(writePortableEdition(site, parent, info)).rejects.toThrow(/"captures-link": this is a link to the folder .*captures; the edition holds files, not links to folders\nFix: /);
+    expect(state()).toEqual(before);
+    rmSync(join(site, 'captures-link'));
+  });
+
   it('an output folder that cannot be written: names it and says what to do', async () => {
     const blocked = join(tmp, 'not-a-folder');
     writeFileSync(blocked, 'a file where the output folder should be\n');
