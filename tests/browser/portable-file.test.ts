@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { useBuiltSite } from '../helpers/session.ts';
 import { unzipEdition } from '../helpers/portable.ts';
 import { siteDir } from '../helpers/site.ts';
+import { settledResults } from '../helpers/search-results.ts';
 
 /*
  * The portable edition as a reader gets it: the zip unzipped into a temporary folder and opened
@@ -111,21 +112,8 @@ describe('the portable edition over file://, network off', () => {
   });
 });
 
-/** Result links on /search/ once the list has stopped changing (as in tests/browser/search-ui.test.ts). */
-async function results(page: Page, base: string): Promise<string[]> {
-  await page.locator('pagefind-summary[instance=page]').filter({ hasText: /result/i }).waitFor();
-  const links = page.locator('pagefind-results[instance=page] .search-result-link');
-  await links.first().waitFor();
-  const read = async () => (await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))).map((h) => pagePath(h, base) + (new URL(h).hash));
-  let last = await read();
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(250);
-    const now = await read();
-    if (now.join() === last.join()) return now;
-    last = now;
-  }
-  return last;
-}
+/** Result links on /search/ as pages of the edition (`sources/x/#h`), once settled. */
+const results = (page: Page, base: string): Promise<string[]> => settledResults(page, (h) => pagePath(h, base) + new URL(h).hash);
 
 /** The search cases of tests/browser/search-ui.test.ts, filters, and the date order (read from the index's date-order file). */
 const CASES = ['q=absolutely+ridiculous', 'q=Geneva', 'q=convoys', 'q=Abu+Kamal', 'q=Geneva&kind=claim', 'q=drone&kind=source', 'q=Geneva&sort=date:asc'];
