@@ -10,6 +10,7 @@ import searchIndex from './src/integrations/pagefind.ts';
 import offline from './src/integrations/offline.ts';
 import printPdf from './src/integrations/print-pdf.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import portableEdition from './src/integrations/portable.ts';
 import { moduleUrl } from './src/integrations/module-url.ts';
 import { runningHead } from './src/integrations/running-head.ts';
 import { onwarn } from './src/integrations/known-warnings.ts';
@@ -41,5 +42,5 @@ export default defineConfig({
   // (src/lib/security/policy.ts; the headers for a real host are in dist/_headers, docs/hosting.md).
   // siteFiles() starts writing the /cite/ and /captures/ files in a worker once the config is settled;
   // siteFilesWritten() waits for them before anything lists the output.
-  integrations: [dossier(), siteFiles(), mdx(), searchIndex(), siteFilesWritten(), printPdf(), sitemap(), offline(), securityHeaders(), atomicOutput()],
+  integrations: [dossier(), siteFiles(), mdx(), searchIndex(), siteFilesWritten(), printPdf(), sitemap(), portableEdition(), offline(), securityHeaders(), atomicOutput()],
 });

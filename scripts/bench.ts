@@ -1,4 +1,4 @@
-// npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search]
+// npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search] [--portable]
 // Builds the real dossier (default) or a synthetic one of N imported captures in a temporary
 // copy of the project, measures the build, the output and the first search, and, when the
 // peers' Starlight harness is there, does the same for Starlight on the same corpus.
@@ -11,6 +11,7 @@ import { medianRow } from './bench/median.ts';
 import { measure } from './bench/measure.ts';
 import { probeSearch, type SearchFigures } from './bench/search-probe.ts';
 import { probeTyping, type TypingFigures } from './bench/typing-probe.ts';
+import { probePortable } from './bench/portable-probe.ts';
 import { CORPUS_OUTLETS, scaffoldDossier } from './bench/synthetic.ts';
 import { uniqueWord } from './bench/token.ts';
 import { formatTable, ratios, type Row } from './bench/table.ts';
@@ -19,21 +20,22 @@ import { serve } from './lib/serve.ts';
 const ROOT = process.cwd();
 const WORK = process.env.BENCH_WORK || '/tmp/bench-work';
 // The one place the project depends on the shared peers folder: the corpus and Starlight.
-const PEERS = resolve(ROOT, '../shared/peers');
+const PEERS = process.env.BENCH_PEERS || resolve(ROOT, '../shared/peers');
 const STARLIGHT = join(PEERS, 'starlight', 'run.sh');
 const SKIP = new Set(['node_modules', '.git', '.astro']);
 
 const args = process.argv.slice(2);
-const opt = { sizes: [] as number[], json: false, starlight: true, search: true, repeat: 1 };
+const opt = { sizes: [] as number[], json: false, starlight: true, search: true, repeat: 1, portable: false };
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--json') opt.json = true;
   else if (a === '--no-starlight') opt.starlight = false;
   else if (a === '--no-search') opt.search = false;
+  else if (a === '--portable') opt.portable = true;
   else if (a === '--sources') opt.sizes.push(...String(args[++i] ?? '').split(',').map(Number));
   else if (a === '--repeat') opt.repeat = Number(args[++i]);
   else {
-    process.stderr.write(`unknown option ${a}\nusage: npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search]\n`);
+    process.stderr.write(`unknown option ${a}\nusage: npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search] [--portable]\n`);
     process.exit(2);
   }
 }
@@ -57,7 +59,7 @@ function copyProject(dst: string) {
   rmSync(dst, { recursive: true, force: true });
   mkdirSync(dst, { recursive: true });
   for (const e of readdirSync(ROOT)) {
-    if (SKIP.has(e) || e.startsWith('dist')) continue;
+    if (SKIP.has(e) || e.startsWith('dist') || e.startsWith('dossier-portable')) continue;
     // tests/.out holds other test runs' builds, which come and go while we copy.
     cpSync(join(ROOT, e), join(dst, e), { recursive: true, filter: (src) => !/\/(?:dist[^/]*|\.astro|tests\/\.out)$/.test(src.slice(ROOT.length)) });
   }
@@ -133,6 +135,7 @@ async function benchDossier(n: number | 'real'): Promise<Row> {
   const row: Row = { system: 'dossier', sources: n === 'real' ? readdirSync(join(content, 'sources')).length : n, status: m.ok ? 'ok' : `failed (exit ${m.code}; see ${dir}/build.log)`, build_s: m.wall_s, peak_rss_mb: m.peak_rss_mb, peak_tree_rss_mb: m.peak_tree_rss_mb, ...extra };
   if (!m.ok) return row;
   Object.assign(row, figures(distStats(join(dir, 'dist'), `${page}index.html`)), withSearch(await searchFigures(join(dir, 'dist'), page, token, typed)));
+  if (opt.portable) Object.assign(row, await portableFigures(dir, row.build_s as number, page, token, typed));
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   if (n === 'real' && pkg.scripts?.pdf) {
     const p = await measure('npm', ['run', 'pdf'], { cwd: dir, env, log: join(dir, 'pdf.log') });
@@ -140,6 +143,23 @@ async function benchDossier(n: number | 'real'): Promise<Row> {
     if (!p.ok) row.pdf_status = `failed (see ${dir}/pdf.log)`;
   }
   return row;
+}
+
+/**
+ * --portable: what the portable edition adds to the build (its step's own time, from the build log,
+ * against the rest of the build) and how it reads from file:// (scripts/bench/portable-probe.ts).
+ */
+async function portableFigures(dir: string, buildS: number, page: string, token: string, typed: Query[]): Promise<Record<string, unknown>> {
+  const step = /\[dossier:portable\] wrote .* in (\d+) ms/.exec(readFileSync(join(dir, 'build.log'), 'utf8'));
+  if (!step) return { portable_status: `no portable step in ${dir}/build.log` };
+  const stepS = Number(step[1]) / 1000;
+  const zip = join(dir, 'dossier-portable.zip');
+  return {
+    portable_s: Math.round(stepS * 100) / 100,
+    portable_added: Math.round((stepS / (buildS - stepS)) * 1000) / 1000,
+    portable_zip_bytes: existsSync(zip) ? readFileSync(zip).length : null,
+    ...(opt.search ? await probePortable(join(dir, 'dossier-portable', 'data'), join(dir, 'dist'), page, token, typed) : {}),
+  };
 }
 
 async function benchStarlight(n: number): Promise<Row | undefined> {

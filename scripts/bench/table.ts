@@ -3,6 +3,9 @@ export type Row = Record<string, unknown> & { system: string; sources: number | 
 
 export const FIGURES = ['build_s', 'peak_rss_mb', 'peak_tree_rss_mb', 'dist_bytes', 'pages', 'page_gz_bytes', 'index_bytes', 'search_bytes', 'search_ms', 'keystroke_ms'] as const;
 
+/** `--portable`: the portable edition's cost in the build and its reading from file:// (scripts/bench/portable-probe.ts). */
+const PORTABLE_FIGURES = ['portable_s', 'portable_added', 'portable_zip_bytes', 'web_home_bytes', 'portable_home_bytes', 'portable_first_ms', 'portable_keystroke_ms'];
+
 /** Dossier's figure divided by Starlight's, for every figure both have. */
 export function ratios(a: Row, b: Row): Record<string, number> {
   const out: Record<string, number> = {};
@@ -16,7 +19,7 @@ export function ratios(a: Row, b: Row): Record<string, number> {
 const show = (v: unknown) => (v === undefined || v === null ? '–' : typeof v === 'number' ? v.toLocaleString('en-GB') : String(v));
 
 export function formatTable(d: Row, s?: Row): string {
-  const keys = [...FIGURES, 'correct', 'import_s', 'import_correct', 'pdf_s'].filter((k) => d[k] !== undefined || s?.[k] !== undefined);
+  const keys = [...FIGURES, 'correct', 'import_s', 'import_correct', 'pdf_s', ...PORTABLE_FIGURES].filter((k) => d[k] !== undefined || s?.[k] !== undefined);
   const r = s ? ratios(d, s) : {};
   const rows = [['figure', 'Dossier', ...(s ? ['Starlight', 'ratio'] : [])], ['status', d.status, ...(s ? [s.status, ''] : [])]];
   for (const k of keys) rows.push([k, show(d[k]), ...(s ? [show(s[k]), r[k] === undefined ? '' : `${r[k]}×`] : [])]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBuiltSite } from '../helpers/session.ts';
+import { settledResults } from '../helpers/search-results.ts';
 
 const env = useBuiltSite();
 
@@ -14,25 +15,8 @@ async function open(path: string): Promise<{ page: Page; hosts: Set<string> }> {
   return { page, hosts };
 }
 
-/**
- * Result links on /search/, in order, once the summary reports the search is done and the list
- * has stopped changing: each result fills in as its data arrives, so reading at once can miss
- * one that ranks above a faster neighbour.
- */
-async function results(page: Page): Promise<string[]> {
-  await page.locator('pagefind-summary[instance=page]').filter({ hasText: /result/i }).waitFor();
-  const links = page.locator('pagefind-results[instance=page] .search-result-link');
-  await links.first().waitFor();
-  const read = () => links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash));
-  let last = await read();
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(250);
-    const now = await read();
-    if (now.join() === last.join()) return now;
-    last = now;
-  }
-  return last;
-}
+/** Result links on /search/ (path and hash), in order, once settled (tests/helpers/search-results.ts). */
+const results = (page: Page): Promise<string[]> => settledResults(page, (href) => new URL(href).pathname + new URL(href).hash);
 
 describe('search results are right', () => {
   it('"absolutely ridiculous" finds The Independent and the responses analysis first', async () => {

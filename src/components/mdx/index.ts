@@ -9,6 +9,7 @@ import ContextList from './ContextList.astro';
 import Finding from './Finding.astro';
 import SourceList from './SourceList.astro';
 import ClaimList from '../ClaimList.astro';
+import PortableDownload from '../PortableDownload.astro';
 
 /**
  * Components available to every MDX analysis page without an import. The names must match
@@ -16,5 +17,5 @@ import ClaimList from '../ClaimList.astro';
  * (tests/unit/components-registry.test.ts keeps the two in step).
  */
 export const mdxComponents = {
-  ClaimMatrix, ClaimList, Quote, QuoteVariants, ResponseList, SourcingTable, SingleSourceClaims, Timeline, ContextList, Finding, SourceList,
+  ClaimMatrix, ClaimList, Quote, QuoteVariants, ResponseList, SourcingTable, SingleSourceClaims, Timeline, ContextList, Finding, SourceList, PortableDownload,
 };

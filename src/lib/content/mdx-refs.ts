@@ -17,6 +17,7 @@ export const MDX_COMPONENTS = [
   'ContextList',
   'Finding',
   'SourceList',
+  'PortableDownload',
 ] as const;
 
 export const ID_ATTRIBUTES = {

@@ -16,6 +16,8 @@ const SITE_FILES = new Set([
   '/sitemap-index.xml', '/sitemap-0.xml', '/theme.js', '/sw.js', '/offline-manifest.json', '/_headers', '/404.html',
   // Written by `npm run pdf` rather than by the build; the site links to it once it is there.
   '/dossier.pdf',
+  // The portable edition's zip (docs/portable.md), written by the build unless DOSSIER_PORTABLE=0.
+  '/dossier-portable.zip',
 ]);
 const LISTS = new Set(['/', '/sources/', '/claims/', '/search/', '/print/', '/cite/']);
 

@@ -29,7 +29,7 @@ export const DEFAULT_BUDGET_BYTES = 40 * 1024 * 1024;
 /** Files the worker and the reader never need: the worker itself, its manifest, maps, unused Pagefind UIs. */
 const SKIP = [
   /^sw\.js$/, /^offline-manifest\.json$/, /\.map$/,
-  /^pagefind\/pagefind-ui\.(js|css)$/, /^pagefind\/pagefind-modular-ui\.(js|css)$/, /^pagefind\/playground\//, /\.pdf$/,
+  /^pagefind\/pagefind-ui\.(js|css)$/, /^pagefind\/pagefind-modular-ui\.(js|css)$/, /^pagefind\/playground\//, /\.pdf$/, /\.zip$/,
 ];
 
 /** Hashed names never change content, so they are safe to serve from cache first. */
