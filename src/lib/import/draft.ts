@@ -12,6 +12,9 @@ export interface DraftInput {
   detected: Detected;
   /** Display name of the outlet, for the summary. */
   outletName?: string;
+  /** Fields a web capture adds after `capture` (url, web), and its own caveats. */
+  extra?: Record<string, unknown>;
+  caveats?: string[];
 }
 
 export interface Draft {
@@ -57,8 +60,9 @@ export function writeDraft(input: DraftInput): Draft {
   fm.language = d.language.value ?? 'und';
   fm.events = [];
   fm.capture = { id: input.id, sha256: input.sha256, originalName: input.originalName };
+  Object.assign(fm, input.extra);
   fm.removed = c.lines.flatMap((l) => (l.role.kind === 'removed' ? [{ text: l.text, reason: l.role.reason }] : []));
-  fm.caveats = ['No original URL is known for this capture.'];
+  fm.caveats = input.caveats ?? ['No original URL is known for this capture.'];
 
   const head = [
     `# Draft written by "npm run import" from ${input.originalName}.`,
