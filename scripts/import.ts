@@ -46,7 +46,7 @@ const importer = new Importer({ contentDir: dir, rules, force: opts.force, year:
 const results: ImportResult[] = [];
 const log = (s: string) => process.stderr.write(`${s}\n`);
 log(`Importing ${files.length} file${files.length === 1 ? '' : 's'} into ${dir} (rules: ${rulesFile})`);
-const web = new WebImporter({ contentDir: dir, rules, force: opts.force, url: opts.url }, importer);
+const web = new WebImporter({ contentDir: dir, rules, force: opts.force, createOutlets: opts.createOutlets, url: opts.url }, importer);
 for (const [i, f] of files.entries()) {
   const r = webFormatOf(f) ? await web.importFile(f) : importer.importFile(f);
   results.push(r);

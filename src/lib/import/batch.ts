@@ -110,7 +110,7 @@ export class Importer {
     for (let n = 2; ; n++) if (!this.taken.has(`${base}-${n}`)) return `${base}-${n}`;
   }
 
-  private addOutletStub(id: string, name: string) {
+  addOutletStub(id: string, name: string) {
     const file = join(this.opts.contentDir, 'outlets.yaml');
     const stub = `- id: ${id}\n  name: ${JSON.stringify(name)}\n  kind: unknown (stub added by the importer)\n  country: unknown\n  notes: Added by npm run import --create-outlets; describe the outlet.\n`;
     const before = existsSync(file) ? readFileSync(file, 'utf8') : '';

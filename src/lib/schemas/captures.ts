@@ -10,7 +10,7 @@ export const captureSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   text: z.string(),
   /** A web capture: its text is derived from the archive at every build; this is what the archive says. */
-  web: webProvenanceSchema.extend({ extractor: z.string(), textSha256: z.string(), ext: z.string() }).optional(),
+  web: webProvenanceSchema.partial({ format: true }).extend({ extractor: z.string(), textSha256: z.string(), ext: z.string(), error: z.string().optional() }).optional(),
 });
 
 export type Capture = z.infer<typeof captureSchema>;

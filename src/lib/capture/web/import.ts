@@ -17,6 +17,7 @@ export interface WebImportOptions {
   contentDir: string;
   rules: ImportRules;
   force?: boolean;
+  createOutlets?: boolean;
   /** The page to import from an archive that holds several. */
   url?: string;
 }
@@ -80,6 +81,10 @@ export class WebImporter {
     writeFileSync(join(this.opts.contentDir, 'sources', `${id}.md`), draft.markdown);
     this.byPage.set(key, id);
     this.ids.taken.add(id);
+    if (detected.outlet.value && !detected.outlet.known && this.opts.createOutlets && !this.known.some((o) => o.id === detected.outlet.value)) {
+      this.ids.addOutletStub(detected.outlet.value, detected.outlet.name ?? detected.outlet.value);
+      this.known.push({ id: detected.outlet.value, name: detected.outlet.name ?? detected.outlet.value });
+    }
     return { file, status: 'imported', id, message: `${existing ? 're-imported' : 'imported'} as ${id} (${d.provenance.url ?? 'saved page'})`, review: [...review, ...draft.review] };
   }
 
