@@ -59,8 +59,9 @@ export class WebImporter {
     const id = existing ?? this.ids.freeId(base);
     const ext = webFormatOf(path)!.ext;
     const review: string[] = ['text: read the derived text against the page (open the archive in ReplayWeb.page): Readability may keep a line of page furniture or drop a line of the article'];
-    // Quoted, or a YAML reader would take the capture time for a timestamp rather than the text recorded.
-    const web = { ...d.provenance, ...(d.provenance.captured ? { captured: Object.assign(new Scalar(d.provenance.captured), { type: Scalar.QUOTE_DOUBLE }) } : {}), extractor: d.extractor, textSha256: d.textSha256 };
+    // Quoted, or a YAML reader would take the capture time for a timestamp, or a hash of digits for a number.
+    const quoted = (v: string) => Object.assign(new Scalar(v), { type: Scalar.QUOTE_DOUBLE });
+    const web = { ...d.provenance, ...(d.provenance.captured ? { captured: quoted(d.provenance.captured) } : {}), extractor: d.extractor, textSha256: quoted(d.textSha256) };
     const draft = writeDraft({
       id,
       sha256: d.sha256,
