@@ -20,7 +20,7 @@ import { formatWebComparison, makeWebCorpus } from './bench/web-corpus.ts';
 const ROOT = process.cwd();
 const WORK = process.env.BENCH_WORK || '/tmp/bench-work';
 // The one place the project depends on the shared peers folder: the corpus and Starlight.
-const PEERS = resolve(ROOT, '../shared/peers');
+const PEERS = resolve(ROOT, process.env.BENCH_PEERS || '../shared/peers');
 const STARLIGHT = join(PEERS, 'starlight', 'run.sh');
 const SKIP = new Set(['node_modules', '.git', '.astro']);
 
