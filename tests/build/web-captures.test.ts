@@ -83,6 +83,8 @@ describe('a dossier built from web captures', () => {
     expect(readFileSync(join(out, 'captures', `${SAVED}.html.txt`)).equals(readFileSync(web('saved/scripts-article.html')))).toBe(true);
     expect(readdirSync(join(out, 'captures')).filter((f) => f.endsWith('.html'))).toEqual([]);
     expect(html).toContain('A saved HTML page: no address, capture time, HTTP status or payload digest is recorded with it.');
+    expect(html).toContain(`href="/captures/${SAVED}.html.txt" download="${SAVED}.html">Download the saved page</a>`);
+    expect(html).toContain('Archiving tool: not recorded (a saved page)');
   });
 
   it('exports the provenance in /dossier.json, with the archive\'s path', () => {

@@ -82,7 +82,8 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
     // Folded only if some quote is not verbatim in the capture.
     let capNorm: (() => Normalized) | undefined;
     if (!capture) {
-      at(e, ['capture', 'id'], `refers to capture "${d.capture.id}", but captures/${d.capture.id}.txt does not exist`, `Put the captured text at src/content/captures/${d.capture.id}.txt, or correct capture.id.`);
+      const name = d.web ? `${d.capture.id}.warc.gz (or .warc, .wacz, .html)` : `${d.capture.id}.txt`;
+      at(e, ['capture', 'id'], `refers to capture "${d.capture.id}", but captures/${name} does not exist`, `Put the ${d.web ? 'web archive' : 'captured text'} at src/content/captures/${name}, or correct capture.id.`);
     } else {
       const other = captureUsers.get(capture.id);
       if (other) at(e, ['capture', 'id'], `uses capture "${capture.id}", which source "${other}" already uses`, 'Each capture belongs to exactly one source: point this source at its own capture.');
