@@ -5,7 +5,7 @@ import { contentDir } from '../src/lib/content/location.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 import { expandInputs, Importer, type ImportResult } from '../src/lib/import/batch.ts';
 import { loadRules } from '../src/lib/import/rules.ts';
-import { webFormatOf } from '../src/lib/capture/web/archive.ts';
+import { webFormatOf } from '../src/lib/capture/web/files.ts';
 import { WebImporter } from '../src/lib/capture/web/import.ts';
 
 const USAGE = 'usage: npm run import -- <capture.txt|page.warc.gz|page.wacz|page.html|folder>... [--url URL] [--force] [--content DIR] [--year YYYY] [--create-outlets] [--json]';
@@ -47,8 +47,9 @@ const results: ImportResult[] = [];
 const log = (s: string) => process.stderr.write(`${s}\n`);
 log(`Importing ${files.length} file${files.length === 1 ? '' : 's'} into ${dir} (rules: ${rulesFile})`);
 const web = new WebImporter({ contentDir: dir, rules, force: opts.force, createOutlets: opts.createOutlets, url: opts.url }, importer);
+const derived = web.prepare(files);
 for (const [i, f] of files.entries()) {
-  const r = webFormatOf(f) ? await web.importFile(f) : importer.importFile(f);
+  const r = webFormatOf(f) ? await web.importFile(f, derived.get(f)) : importer.importFile(f);
   results.push(r);
   const tag = r.status === 'imported' ? (r.review.length ? 'REVIEW' : 'ok') : r.status === 'skipped' ? 'skipped' : 'FAILED';
   // One line per file keeps a batch of thousands readable; details only where action is needed.

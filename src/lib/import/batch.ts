@@ -3,7 +3,7 @@ import { basename, extname, join } from 'node:path';
 import { parse } from 'yaml';
 import { sha256 } from '../content/read.ts';
 import { readCaptureFile } from './capture-file.ts';
-import { webFormatOf } from '../capture/web/archive.ts';
+import { webFormatOf } from '../capture/web/files.ts';
 import { atLeast, detect, type KnownOutlet } from './detect.ts';
 import { writeDraft } from './draft.ts';
 import { classifyLines } from './lines.ts';

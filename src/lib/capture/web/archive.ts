@@ -1,20 +1,22 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
-import { open as openFile } from 'node:fs/promises';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { WARCParser, type WARCRecord } from 'warcio';
 import yauzl from 'yauzl';
 import type { WebFormat } from '../../schemas/web.ts';
+import { webFormatOf } from './files.ts';
 
 /**
- * Reading a web archive without loading it whole: the file is streamed (for its SHA-256 and, if
- * gzipped, to prove every gzip member is complete), and warcio streams its records; only the HTML
- * payload of the chosen page is kept in memory, up to MAX_PAGE_BYTES.
+ * Reading a web archive without loading a large one whole: above WHOLE_BELOW_BYTES the file is
+ * streamed (for its SHA-256 and, if gzipped, to prove every gzip member is complete), and warcio
+ * streams its records; only the HTML payload of the chosen page is kept in memory, up to MAX_PAGE_BYTES.
  */
 export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
+/** Archives up to this size are read whole (fast); larger ones are streamed. */
+export const WHOLE_BELOW_BYTES = 16 * 1024 * 1024;
 
 /** An HTML response found in an archive. */
 export interface ArchivedPage {
@@ -43,16 +45,6 @@ export type ArchiveResult = ({ ok: true } & ArchiveRead) | Refusal;
 
 const refuse = (message: string, fix: string): Refusal => ({ ok: false, message, fix });
 const RECAPTURE = 'The file is damaged (an interrupted download or copy?): fetch or capture it again, and check it against the SHA-256 you were given.';
-
-/** Which web-capture format a file name is, or undefined for anything else. */
-export function webFormatOf(name: string): { format: WebFormat; ext: string } | undefined {
-  const n = name.toLowerCase();
-  if (n.endsWith('.warc.gz')) return { format: 'warc', ext: 'warc.gz' };
-  if (n.endsWith('.warc')) return { format: 'warc', ext: 'warc' };
-  if (n.endsWith('.wacz')) return { format: 'wacz', ext: 'wacz' };
-  if (n.endsWith('.html') || n.endsWith('.htm')) return { format: 'html', ext: 'html' };
-  return undefined;
-}
 
 /** Stream a file once: its SHA-256, and for a gzip file whether it decompresses to its end. */
 async function hashFile(path: string, gzip: boolean): Promise<{ sha256: string; error?: string }> {
@@ -109,7 +101,7 @@ interface Scan {
 }
 
 /** Walk the records of one WARC stream, keeping the payload of the page `url` (or the first page). */
-async function scanWarc(source: Readable, url: string | undefined, scan: Scan, file: string): Promise<void> {
+async function scanWarc(source: Readable | Iterable<Uint8Array>, url: string | undefined, scan: Scan, file: string): Promise<void> {
   const parser = new WARCParser(source);
   for await (const record of parser) {
     if (!scan.sawWarc && !record.warcHeaders.statusline.startsWith('WARC/')) {
@@ -167,21 +159,35 @@ export async function readArchive(path: string, url?: string): Promise<ArchiveRe
     return refuse(code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`, 'Check the path and the file permissions.');
   }
   if (size === 0) return refuse('is empty', RECAPTURE);
-  const hashed = await hashFile(path, kind.ext === 'warc.gz');
-  if (hashed.error) return refuse(`is truncated or corrupt: its gzip data does not decompress to the end (${hashed.error})`, RECAPTURE);
-
   if (kind.format === 'html') {
     if (size > MAX_PAGE_BYTES) return refuse(`is an HTML page of ${size.toLocaleString('en')} bytes; pages above ${MAX_PAGE_BYTES / 1024 / 1024} MB are refused`, 'Save the article page alone.');
-    const fh = await openFile(path);
-    const html = new Uint8Array(await fh.readFile());
-    await fh.close();
+    const html = readFileSync(path);
     const page: ArchivedPage = {};
-    return { ok: true, format: 'html', sha256: hashed.sha256, bytes: size, pages: [page], page, html };
+    return { ok: true, format: 'html', sha256: createHash('sha256').update(html).digest('hex'), bytes: size, pages: [page], page, html };
+  }
+  const gzip = kind.ext === 'warc.gz';
+  let sha256: string;
+  // What warcio reads: Node's zlib inflates (several times faster than warcio's own pako), and a
+  // small archive is read whole; a large one is streamed, hashed and checked in a pass of its own.
+  let source: Iterable<Uint8Array> | Readable;
+  if (size <= WHOLE_BELOW_BYTES) {
+    const bytes = readFileSync(path);
+    sha256 = createHash('sha256').update(bytes).digest('hex');
+    try {
+      source = [gzip ? gunzipSync(bytes) : bytes];
+    } catch (e) {
+      return refuse(`is truncated or corrupt: its gzip data does not decompress to the end (${(e as Error).message})`, RECAPTURE);
+    }
+  } else {
+    const hashed = await hashFile(path, gzip);
+    if (hashed.error) return refuse(`is truncated or corrupt: its gzip data does not decompress to the end (${hashed.error})`, RECAPTURE);
+    sha256 = hashed.sha256;
+    source = gzip ? createReadStream(path).pipe(createGunzip()) : createReadStream(path);
   }
 
   const scan: Scan = { pages: [], sawWarc: false };
   try {
-    if (kind.format === 'warc') await scanWarc(createReadStream(path), url, scan, path);
+    if (kind.format === 'warc') await scanWarc(source, url, scan, path);
     else {
       const problem = await scanWacz(path, url, scan);
       if (problem) return problem;
@@ -198,7 +204,7 @@ export async function readArchive(path: string, url?: string): Promise<ArchiveRe
   if (url === undefined && scan.pages.length > 1) {
     return refuse(`holds ${scan.pages.length} HTML pages:\n${scan.pages.map((p) => `    ${p.url}`).join('\n')}`, 'Choose the article with --url <address> (one of the addresses above), one import per page.');
   }
-  return { ok: true, format: kind.format, sha256: hashed.sha256, bytes: size, tool: scan.tool, pages: scan.pages, page: scan.chosen.page, html: scan.chosen.html };
+  return { ok: true, format: kind.format, sha256, bytes: size, tool: scan.tool, pages: scan.pages, page: scan.chosen.page, html: scan.chosen.html };
 }
 
 /** A WACZ is a zip: check each WARC in archive/ against datapackage.json's SHA-256, then scan it. */
@@ -226,7 +232,8 @@ async function scanWacz(path: string, url: string | undefined, scan: Scan): Prom
       }
       const sum = `sha256:${hash.digest('hex')}`;
       if (listed && listed !== sum && listed !== (await doubledHash(zip, entries.get(name)!))) return refuse(`is a WACZ whose ${name} does not match the SHA-256 in its datapackage.json (${listed}; the file has ${sum})`, 'Do not use this file as evidence: the archive was changed after it was packed. Get the original WACZ again.');
-      await scanWarc(await zip.openReadStreamPromise(entries.get(name)!), url, scan, basename(path));
+      const entry = await zip.openReadStreamPromise(entries.get(name)!);
+      await scanWarc(gunzip ? entry.pipe(createGunzip()) : entry, url, scan, basename(path));
       if (scan.problem) return scan.problem;
     }
     if (pkg.software && scan.tool) scan.tool = `${scan.tool}; packed as WACZ by ${pkg.software}`;

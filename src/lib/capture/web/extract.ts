@@ -89,10 +89,10 @@ export function extractArticle(html: string): ExtractResult {
   const authorMeta = meta(document, 'author');
 
   if (!isProbablyReaderable(document as never)) return noArticle('Readability finds no article text in it (Firefox would not offer Reader View)');
-  const article = new Readability(document as never, { keepClasses: false }).parse();
+  // The serializer hands back Readability's element itself, so it need not be parsed again from HTML.
+  const article = new Readability<Element>(document as never, { keepClasses: false, serializer: (el) => el as Element }).parse();
   if (!article?.content) return noArticle('Readability found no article in it');
-
-  const { document: body } = parseHTML(`<!DOCTYPE html><html><body>${article.content}</body></html>`) as unknown as { document: Document };
+  const body = article.content;
   const headlineCandidates = candidates.filter((c): c is [string, string] => !!c[1]);
   const title = headlineCandidates[0]?.[1] ?? fold(article.title);
   if (!title) return noArticle('it has no headline (no og:title, JSON-LD headline, <h1> or <title>)');

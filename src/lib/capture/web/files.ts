@@ -1,8 +1,17 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { webFormatOf } from './archive.ts';
 import type { WebFormat } from '../../schemas/web.ts';
+
+/** Which web-capture format a file name is, or undefined for anything else. */
+export function webFormatOf(name: string): { format: WebFormat; ext: string } | undefined {
+  const n = name.toLowerCase();
+  if (n.endsWith('.warc.gz')) return { format: 'warc', ext: 'warc.gz' };
+  if (n.endsWith('.warc')) return { format: 'warc', ext: 'warc' };
+  if (n.endsWith('.wacz')) return { format: 'wacz', ext: 'wacz' };
+  if (n.endsWith('.html') || n.endsWith('.htm')) return { format: 'html', ext: 'html' };
+  return undefined;
+}
 
 /** The file endings of web captures in a content folder's captures/, longest first. */
 export const WEB_CAPTURE_EXTS = ['warc.gz', 'warc', 'wacz', 'html'] as const;

@@ -9,9 +9,9 @@ import type { Classified } from '../../import/lines.ts';
 import type { ClassifiedLine, ImportRules } from '../../import/types.ts';
 import { isoDateIn, parseDateline } from '../../import/dates.ts';
 import { Scalar } from 'yaml';
-import { webFormatOf } from './archive.ts';
-import { deriveWebCapture, type Derived } from './derive.ts';
-import { hashFileSync, WEB_CAPTURE_EXTS, webCaptureFiles } from './files.ts';
+import { deriveWebCapture, type DeriveResult, type Derived } from './derive.ts';
+import { deriveSync } from './derive-sync.ts';
+import { hashFileSync, WEB_CAPTURE_EXTS, webCaptureFiles, webFormatOf } from './files.ts';
 
 export interface WebImportOptions {
   contentDir: string;
@@ -44,9 +44,10 @@ export class WebImporter {
     }
   }
 
-  async importFile(path: string): Promise<ImportResult> {
+  /** `derived`: the result of deriving it already (a batch derives in worker threads, see prepare()). */
+  async importFile(path: string, derived?: DeriveResult): Promise<ImportResult> {
     const file = path;
-    const d = await deriveWebCapture(path, this.opts.url);
+    const d = derived ?? (await deriveWebCapture(path, this.opts.url));
     if (!d.ok) return { file, status: 'failed', message: d.message, fix: d.fix, review: [] };
     const key = `${d.sha256} ${d.provenance.url ?? ''}`;
     const existing = this.byPage.get(key);
@@ -87,6 +88,14 @@ export class WebImporter {
       this.known.push({ id: detected.outlet.value, name: detected.outlet.name ?? detected.outlet.value });
     }
     return { file, status: 'imported', id, message: `${existing ? 're-imported' : 'imported'} as ${id} (${d.provenance.url ?? 'saved page'})`, review: [...review, ...draft.review] };
+  }
+
+  /** Derive a large batch in worker threads, one per core, before importing it file by file. */
+  prepare(paths: string[]): Map<string, DeriveResult> {
+    const web = paths.filter((p) => webFormatOf(p));
+    if (web.length < 64) return new Map();
+    const results = deriveSync(web.map((path) => ({ path, url: this.opts.url })), true) as DeriveResult[];
+    return new Map(web.map((p, i) => [p, results[i]]));
   }
 
   /** The text importer's detection for what it finds in text (dateline, credits, weekday checks), the page's metadata for the rest. */
