@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { HtmlValidate } from 'html-validate';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +62,14 @@ describe('a dossier built from web captures', () => {
     expect(html).toContain(`href="/captures/${HARBOUR}.warc.gz"`);
     expect(html).toContain(`href="/captures/${HARBOUR}.txt"`);
     expect(html).toContain('ReplayWeb.page');
+  });
+
+  it('renders the web sources\' pages as valid HTML', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-trailing-whitespace': 'off', 'void-style': 'off', 'attribute-boolean-style': 'off', 'long-title': 'off', 'attribute-empty-style': 'off', 'no-redundant-role': 'off' } });
+    for (const id of [HARBOUR, SAVED]) {
+      const report = await validator.validateString(page(id), id);
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${id}:${m.line} ${m.ruleId} ${m.message}`))).toEqual([]);
+    }
   });
 
   it('serves the archive byte for byte and the text derived from it', () => {
