@@ -1,14 +1,13 @@
 import { copyFileSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { splitFrontmatter } from '../../content/frontmatter.ts';
 import { basename, join } from 'node:path';
+import { parse, Scalar } from 'yaml';
+import { splitFrontmatter } from '../../content/frontmatter.ts';
 import { readKnownOutlets, type Importer, type ImportResult } from '../../import/batch.ts';
 import { detect, resolveOutlet, type Detected, type KnownOutlet } from '../../import/detect.ts';
 import { writeDraft } from '../../import/draft.ts';
 import type { Classified } from '../../import/lines.ts';
 import type { ClassifiedLine, ImportRules } from '../../import/types.ts';
 import { isoDateIn, parseDateline } from '../../import/dates.ts';
-import { Scalar } from 'yaml';
 import { deriveWebCapture, type DeriveResult, type Derived } from './derive.ts';
 import { deriveSync } from './derive-sync.ts';
 import { hashFileSync, WEB_CAPTURE_EXTS, webCaptureFiles, webFormatOf } from './files.ts';
