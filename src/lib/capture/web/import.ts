@@ -62,6 +62,7 @@ export class WebImporter {
     // Quoted, or a YAML reader would take the capture time for a timestamp, or a hash of digits for a number.
     const quoted = (v: string) => Object.assign(new Scalar(v), { type: Scalar.QUOTE_DOUBLE });
     const web = { ...d.provenance, ...(d.provenance.captured ? { captured: quoted(d.provenance.captured) } : {}), extractor: d.extractor, textSha256: quoted(d.textSha256) };
+    const stub = Boolean(detected.outlet.value && !detected.outlet.known && this.opts.createOutlets && !this.known.some((o) => o.id === detected.outlet.value));
     const draft = writeDraft({
       id,
       sha256: d.sha256,
@@ -69,7 +70,8 @@ export class WebImporter {
       classified,
       detected,
       outletName: this.known.find((o) => o.id === detected.outlet.value)?.name ?? detected.outlet.name,
-      extra: { ...(d.extracted.byline ? { byline: d.extracted.byline.value } : {}), ...(d.provenance.url ? { url: d.provenance.url } : {}), web },
+      outletStubAdded: stub,
+      extra: { ...(d.provenance.url ? { url: d.provenance.url } : {}), web },
       caveats: d.provenance.format === 'html'
         ? ['A saved HTML page: no address, capture time, HTTP status or payload digest is recorded with it.']
         : [],
@@ -82,9 +84,9 @@ export class WebImporter {
     writeFileSync(join(this.opts.contentDir, 'sources', `${id}.md`), draft.markdown);
     this.byPage.set(key, id);
     this.ids.taken.add(id);
-    if (detected.outlet.value && !detected.outlet.known && this.opts.createOutlets && !this.known.some((o) => o.id === detected.outlet.value)) {
-      this.ids.addOutletStub(detected.outlet.value, detected.outlet.name ?? detected.outlet.value);
-      this.known.push({ id: detected.outlet.value, name: detected.outlet.name ?? detected.outlet.value });
+    if (stub) {
+      this.ids.addOutletStub(detected.outlet.value!, detected.outlet.name ?? detected.outlet.value!, detected.outlet.nameFrom ?? 'the id');
+      this.known.push({ id: detected.outlet.value!, name: detected.outlet.name ?? detected.outlet.value! });
     }
     return { file, status: 'imported', id, message: `${existing ? 're-imported' : 'imported'} as ${id} (${d.provenance.url ?? 'saved page'})`, review: [...review, ...draft.review] };
   }
@@ -104,7 +106,7 @@ export class WebImporter {
     det.title = { value: x.headline.value, evidence: x.headline.value, confidence: x.headline.agree.length >= 2 ? 'high' : 'medium', note: `the page's ${x.headline.agree.join(' and ')}${x.headline.agree.length < 2 ? ' (no second source in the page agrees)' : ''}` };
     if (x.publisher) {
       const o = resolveOutlet(x.publisher, this.opts.rules, this.known);
-      det.outlet = { value: o.id, name: x.publisher, known: o.known, confidence: o.known ? 'high' : 'medium', evidence: x.publisher, note: `named by the page's og:site_name or JSON-LD publisher${o.known ? '' : `; "${o.id}" is not in outlets.yaml yet`}` };
+      det.outlet = { value: o.id, name: x.publisher, nameFrom: 'the page\'s og:site_name or JSON-LD publisher', known: o.known, confidence: o.known ? 'high' : 'medium', evidence: x.publisher, note: `named by the page's og:site_name or JSON-LD publisher${o.known ? '' : `; "${o.id}" is not in outlets.yaml yet`}` };
     }
     const dated = x.dates.flatMap((f) => {
       const found = isoDateIn(f.value);
@@ -127,6 +129,7 @@ export class WebImporter {
     const first = c.lines.find((l) => l.role.kind === 'paragraph');
     const dl = first && parseDateline(first.text);
     if (dl) det.dateline = { value: dl.text, confidence: 'high', evidence: dl.text, note: `a ${dl.city} dateline naming ${dl.agency}` };
+    if (x.byline) det.byline = { value: x.byline.value, confidence: 'high', evidence: x.byline.line, note: `the page's ${x.byline.from}` };
     if (x.language) det.language = { value: x.language, confidence: 'high', note: 'the page\'s <html lang>' };
     return det;
   }
