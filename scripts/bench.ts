@@ -1,4 +1,4 @@
-// npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search] [--portable]
+// npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search] [--portable] [--web]
 // Builds the real dossier (default) or a synthetic one of N imported captures in a temporary
 // copy of the project, measures the build, the output and the first search, and, when the
 // peers' Starlight harness is there, does the same for Starlight on the same corpus.
@@ -16,26 +16,28 @@ import { CORPUS_OUTLETS, scaffoldDossier } from './bench/synthetic.ts';
 import { uniqueWord } from './bench/token.ts';
 import { formatTable, ratios, type Row } from './bench/table.ts';
 import { serve } from './lib/serve.ts';
+import { formatWebComparison, makeWebCorpus } from './bench/web-corpus.ts';
 
 const ROOT = process.cwd();
 const WORK = process.env.BENCH_WORK || '/tmp/bench-work';
 // The one place the project depends on the shared peers folder: the corpus and Starlight.
-const PEERS = process.env.BENCH_PEERS || resolve(ROOT, '../shared/peers');
+const PEERS = resolve(ROOT, process.env.BENCH_PEERS || '../shared/peers');
 const STARLIGHT = join(PEERS, 'starlight', 'run.sh');
 const SKIP = new Set(['node_modules', '.git', '.astro']);
 
 const args = process.argv.slice(2);
-const opt = { sizes: [] as number[], json: false, starlight: true, search: true, repeat: 1, portable: false };
+const opt = { sizes: [] as number[], json: false, starlight: true, search: true, repeat: 1, portable: false, web: false };
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--json') opt.json = true;
   else if (a === '--no-starlight') opt.starlight = false;
   else if (a === '--no-search') opt.search = false;
   else if (a === '--portable') opt.portable = true;
+  else if (a === '--web') opt.web = true;
   else if (a === '--sources') opt.sizes.push(...String(args[++i] ?? '').split(',').map(Number));
   else if (a === '--repeat') opt.repeat = Number(args[++i]);
   else {
-    process.stderr.write(`unknown option ${a}\nusage: npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search] [--portable]\n`);
+    process.stderr.write(`unknown option ${a}\nusage: npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search] [--portable] [--web]\n`);
     process.exit(2);
   }
 }
@@ -89,8 +91,8 @@ const withSearch = (f?: SearchFigures & Partial<TypingFigures> & { correct: bool
     ? { search_bytes: f.search_bytes, search_ms: f.search_ms, correct: f.correct, ...(f.keystroke_runs ? { keystroke_ms: f.keystroke_ms, keystroke_runs: f.keystroke_runs } : {}) }
     : { search_bytes: null, search_ms: null, correct: null };
 
-async function benchDossier(n: number | 'real'): Promise<Row> {
-  const dir = join(WORK, `dossier-${n}`);
+async function benchDossier(n: number | 'real', web = false): Promise<Row> {
+  const dir = join(WORK, `dossier-${n}${web ? '-web' : ''}`);
   log(`copying the project to ${dir}`);
   copyProject(dir);
   const content = join(dir, 'src', 'content');
@@ -115,12 +117,15 @@ async function benchDossier(n: number | 'real'): Promise<Row> {
     const manifest = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8')) as { file: string; date: string; outlet: string; token: string }[];
     rmSync(content, { recursive: true, force: true });
     scaffoldDossier(content, n);
-    log(`importing ${n} synthetic captures`);
+    // --web: the same articles as pages in WARCs (scripts/bench/web-corpus.ts), made before the clock starts.
+    const inbox = web ? join(dir, 'corpus-web') : corpus;
+    if (web) await makeWebCorpus(corpus, inbox);
+    log(`importing ${n} synthetic ${web ? 'web ' : ''}captures`);
     const t0 = performance.now();
     // --year: the corpus datelines give day and month only; its captures are all from 2017.
-    const out = run(process.execPath, ['scripts/import.ts', corpus, '--content', content, '--year', '2017', '--json'], dir);
+    const out = run(process.execPath, ['scripts/import.ts', inbox, '--content', content, '--year', '2017', '--json'], dir);
     const importS = (performance.now() - t0) / 1000;
-    const ids = new Map(out.trim().split('\n').map((l) => JSON.parse(l)).map((r: { file: string; id: string }) => [r.file.split('/').pop()!, r.id]));
+    const ids = new Map(out.trim().split('\n').map((l) => JSON.parse(l)).map((r: { file: string; id: string }) => [r.file.split('/').pop()!.replace(/\.warc\.gz$/, '.txt'), r.id]));
     const right = manifest.filter((m) => ids.get(m.file)?.startsWith(`${CORPUS_OUTLETS.find((o) => o.name === m.outlet)!.id}-${m.date}`)).length;
     extra = { import_s: Math.round(importS * 100) / 100, import_correct: Math.round((right / n) * 1000) / 1000 };
     page = `sources/${ids.get(manifest[0].file)}/`;
@@ -132,7 +137,7 @@ async function benchDossier(n: number | 'real'): Promise<Row> {
   const env = { ...process.env, DOSSIER_CACHE_DIR: cache, DOSSIER_CONTENT: '', DOSSIER_OUT_DIR: '', ASTRO_TELEMETRY_DISABLED: '1' };
   spawnSync('sync');
   const m = await measure('npm', ['run', 'build'], { cwd: dir, env, log: join(dir, 'build.log') });
-  const row: Row = { system: 'dossier', sources: n === 'real' ? readdirSync(join(content, 'sources')).length : n, status: m.ok ? 'ok' : `failed (exit ${m.code}; see ${dir}/build.log)`, build_s: m.wall_s, peak_rss_mb: m.peak_rss_mb, peak_tree_rss_mb: m.peak_tree_rss_mb, ...extra };
+  const row: Row = { system: web ? 'dossier-web' : 'dossier', sources: n === 'real' ? readdirSync(join(content, 'sources')).length : n, status: m.ok ? 'ok' : `failed (exit ${m.code}; see ${dir}/build.log)`, build_s: m.wall_s, peak_rss_mb: m.peak_rss_mb, peak_tree_rss_mb: m.peak_tree_rss_mb, ...extra };
   if (!m.ok) return row;
   Object.assign(row, figures(distStats(join(dir, 'dist'), `${page}index.html`)), withSearch(await searchFigures(join(dir, 'dist'), page, token, typed)));
   if (opt.portable) Object.assign(row, await portableFigures(dir, row.build_s as number, page, token, typed));
@@ -197,4 +202,10 @@ for (const n of sizes) {
     process.stdout.write(`${JSON.stringify(dossier)}\n`);
     if (starlight) process.stdout.write(`${JSON.stringify(starlight)}\n`);
   } else process.stdout.write(`${formatTable(dossier, starlight)}\n`);
+  if (opt.web && n !== 'real') {
+    const rows: Row[] = [];
+    for (let r = 0; r < opt.repeat; r++) rows.push(await benchDossier(n, true).catch((e: Error) => ({ system: 'dossier-web', sources: n, status: `failed: ${e.message.split('\n')[0]}` }) as Row));
+    const webRow = medianRow(rows);
+    process.stdout.write(opt.json ? `${JSON.stringify(webRow)}\n` : `${formatWebComparison(webRow, dossier)}\n`);
+  }
 }

@@ -1,12 +1,14 @@
-// npm run import -- <capture.txt|folder>... [--force] [--content DIR] [--year YYYY] [--create-outlets] [--json]
-// Turns captured article text into a byte-identical capture plus a draft source to review.
+// npm run import -- <capture.txt|page.warc.gz|page.wacz|page.html|folder>... [--url URL] [--force] [--content DIR] [--year YYYY] [--create-outlets] [--json]
+// Turns captured article text, or a web capture, into a byte-identical capture plus a draft source to review.
 import { resolve } from 'node:path';
 import { contentDir } from '../src/lib/content/location.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 import { expandInputs, Importer, type ImportResult } from '../src/lib/import/batch.ts';
 import { loadRules } from '../src/lib/import/rules.ts';
+import { webFormatOf } from '../src/lib/capture/web/files.ts';
+import { WebImporter } from '../src/lib/capture/web/import.ts';
 
-const USAGE = 'usage: npm run import -- <capture.txt|folder>... [--force] [--content DIR] [--year YYYY] [--create-outlets] [--json]';
+const USAGE = 'usage: npm run import -- <capture.txt|page.warc.gz|page.wacz|page.html|folder>... [--url URL] [--force] [--content DIR] [--year YYYY] [--create-outlets] [--json]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -15,13 +17,14 @@ function fail(message: string): never {
 
 const args = process.argv.slice(2);
 const inputs: string[] = [];
-const opts = { force: false, createOutlets: false, json: false, content: undefined as string | undefined, year: undefined as number | undefined };
+const opts = { force: false, createOutlets: false, json: false, content: undefined as string | undefined, year: undefined as number | undefined, url: undefined as string | undefined };
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--force') opts.force = true;
   else if (a === '--create-outlets') opts.createOutlets = true;
   else if (a === '--json') opts.json = true;
   else if (a === '--content') opts.content = args[++i] ?? fail('--content needs a folder');
+  else if (a === '--url') opts.url = args[++i] ?? fail('--url needs the address of one page in the archive');
   else if (a === '--year') {
     const y = Number(args[++i]);
     if (!/^\d{4}$/.test(String(args[i]))) fail(`--year needs a four-digit year, not "${args[i] ?? ''}"`);
@@ -43,14 +46,16 @@ const importer = new Importer({ contentDir: dir, rules, force: opts.force, year:
 const results: ImportResult[] = [];
 const log = (s: string) => process.stderr.write(`${s}\n`);
 log(`Importing ${files.length} file${files.length === 1 ? '' : 's'} into ${dir} (rules: ${rulesFile})`);
-files.forEach((f, i) => {
-  const r = importer.importFile(f);
+const web = new WebImporter({ contentDir: dir, rules, force: opts.force, createOutlets: opts.createOutlets, url: opts.url }, importer);
+const derived = web.prepare(files);
+for (const [i, f] of files.entries()) {
+  const r = webFormatOf(f) ? await web.importFile(f, derived.get(f)) : importer.importFile(f);
   results.push(r);
   const tag = r.status === 'imported' ? (r.review.length ? 'REVIEW' : 'ok') : r.status === 'skipped' ? 'skipped' : 'FAILED';
   // One line per file keeps a batch of thousands readable; details only where action is needed.
   log(`[${i + 1}/${files.length}] ${tag.padEnd(7)} ${f}: ${r.message}${r.fix && r.status !== 'imported' ? `\n          Fix: ${r.fix}` : ''}`);
   if (r.review.length && files.length <= 20) for (const note of r.review) log(`          - ${note}`);
-});
+}
 const count = (s: ImportResult['status']) => results.filter((r) => r.status === s).length;
 const review = results.filter((r) => r.status === 'imported' && r.review.length).length;
 log(`\nSummary: ${count('imported')} imported, ${count('skipped')} skipped, ${count('failed')} failed; ${review} of the imported need review (see the "# Review" comments at the top of each draft).`);

@@ -1,3 +1,4 @@
+import { archivePath } from '../capture/web/publish.ts';
 import type { DossierSettings } from '../schemas/index.ts';
 import type { Claim, Dossier, Source } from '../graph/types.ts';
 import { formatDate } from '../format/date.ts';
@@ -42,7 +43,9 @@ const literal = (names: string[]) => names.map((n) => ({ literal: n }));
  */
 export function sourceCsl(source: Source, dossier: Dossier): CslItem {
   const outlet = dossier.outlets.get(source.outlet);
-  const capture = siteLink(dossier.settings, `/captures/${source.captureFile.id}.txt`);
+  const web = source.web && source.captureFile.web;
+  // A web capture is cited by its archive, which readers can replay; a text capture by its file.
+  const capture = siteLink(dossier.settings, web ? `/${archivePath(source.captureFile.id, source.captureFile.web!.ext)}` : `/captures/${source.captureFile.id}.txt`);
   const note = [
     source.credits.length ? `Credits: ${source.credits.join(', ')}.` : '',
     source.url ? '' : 'No original URL is known.',
@@ -57,6 +60,8 @@ export function sourceCsl(source: Source, dossier: Dossier): CslItem {
     ...(source.byline ? { author: literal([source.byline]) } : {}),
     issued: dateParts(source.published.date, source.published.precision),
     ...(source.url ? { URL: source.url } : {}),
+    // The archive's capture time is when the page was read: "Retrieved …" (APA), "Accessed …" (MLA, Chicago).
+    ...(source.web?.captured ? { accessed: dateParts(source.web.captured.slice(0, 10), 'day') } : {}),
     language: source.language,
     note,
   };

@@ -9,6 +9,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import type { CslItem } from './csl.ts';
 import { citeKey, precomputed } from './precompute.ts';
+import { withAccessDate } from './access-date.ts';
 
 /** The styles offered to readers. APA ships with plugin-csl; the other two are official CSL files kept in styles/. */
 export const CITE_STYLES = [
@@ -50,7 +51,7 @@ function register() {
   if (registered) return;
   const styles = plugins.config.get('@csl').styles;
   for (const [id, file] of Object.entries(STYLE_FILES)) styles.add(id, readFileSync(resolve(stylesDir(), file), 'utf8'));
-  for (const { id } of CITE_STYLES) styles.add(entryTemplate(id), entryStyle(styles.get(id)));
+  for (const { id } of CITE_STYLES) styles.add(entryTemplate(id), entryStyle(withAccessDate(styles.get(id))));
   // Our ids are slugs with hyphens, which BibTeX accepts as keys; without this the plugin invents "2017Russia".
   plugins.config.get('@bibtex').format.checkLabel = false;
   registered = true;

@@ -4,6 +4,8 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import type { Problem } from '../problems.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { parseYaml } from './yaml.ts';
+import type { Capture } from '../schemas/captures.ts';
+import { readWebCaptures } from '../capture/web/read.ts';
 
 /** The file layout of a dossier's content folder. Another dossier keeps the same shape. */
 export const LAYOUT = {
@@ -43,6 +45,8 @@ export interface RawCapture {
   bytes: number;
   sha256: string;
   text: string;
+  /** A web capture (WARC, WACZ, HTML): `text` is derived from it (src/lib/capture/web/read.ts). */
+  web?: Capture['web'];
 }
 
 export interface RawContent {
@@ -190,7 +194,7 @@ export function readContent(dir: string, root = process.cwd()): RawContent {
     responses: docs(LAYOUT.responses, ['.yaml', '.yml']),
     pages: docs(LAYOUT.pages, ['.mdx']),
   };
-  const captures = listDir(at(LAYOUT.captures), ['.txt']).map((p) => readCapture(p, root));
+  const captures = [...listDir(at(LAYOUT.captures), ['.txt']).map((p) => readCapture(p, root)), ...readWebCaptures(at(LAYOUT.captures), root, files.sources, problems)];
   return { dir, folder: relative(root, resolve(root, dir)) || '.', dossier, lists, files, captures, problems };
 }
 

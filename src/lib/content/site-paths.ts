@@ -36,7 +36,7 @@ export function isSitePath(path: string, ids: PathIds): boolean {
   }
   if ((m = /^\/sources\/([^/]+)\/$/.exec(path))) return ids.sources.has(m[1]);
   if ((m = /^\/claims\/([^/]+)\/$/.exec(path))) return ids.claims.has(m[1]);
-  if ((m = /^\/captures\/([^/]+)\.txt$/.exec(path))) return ids.captures.has(m[1]);
+  if ((m = /^\/captures\/([^/]+?)\.(?:txt|warc\.gz|warc|wacz|html\.txt)$/.exec(path))) return ids.captures.has(m[1]);
   if ((m = /^\/cite\/(.+)\.(json|bib|ris)$/.exec(path))) {
     const id = m[1];
     return id === 'dossier' || ids.sources.has(id) || (id.startsWith('claim-') && ids.claims.has(id.slice('claim-'.length)));

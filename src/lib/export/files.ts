@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { archivePath, PUBLISHED } from '../capture/web/publish.ts';
 import { dirname, join, resolve } from 'node:path';
 import { CITE_DOWNLOADS } from '../cite/downloads.ts';
 import type { CslItem } from '../cite/csl.ts';
@@ -15,6 +16,8 @@ export interface SiteFile {
   path: string;
   type: string;
   body: () => string | Buffer;
+  /** Copied from this file rather than read into memory (a web archive may be large). */
+  from?: string;
 }
 
 /** The folders these files live in; nothing else is written there. */
@@ -26,12 +29,12 @@ export const SITE_FILE_FOLDERS = ['cite', 'captures'] as const;
  */
 export interface SiteFileJob {
   items: CslItem[];
-  captures: { id: string; file: string }[];
+  captures: { id: string; file: string; web?: { ext: string; text: string } }[];
 }
 
 export const siteFileJob = (dossier: Dossier): SiteFileJob => ({
   items: citableItems(dossier),
-  captures: [...dossier.captures.values()].map((c) => ({ id: c.id, file: c.file })),
+  captures: [...dossier.captures.values()].map((c) => ({ id: c.id, file: c.file, ...(c.web ? { web: { ext: c.web.ext, text: c.text } } : {}) })),
 });
 
 /** /cite/<id>.json|.bib|.ris for the dossier, every source and every claim. */
@@ -43,11 +46,15 @@ export function citeFilesOf(items: CslItem[]): SiteFile[] {
 
 /** /captures/<id>.txt: the capture file itself, not its decoded text, so readers can check its SHA-256. */
 export function captureFilesOf(captures: SiteFileJob['captures']): SiteFile[] {
-  return captures.map((c) => ({
-    path: `captures/${c.id}.txt`,
-    type: 'text/plain; charset=utf-8',
-    body: () => readFileSync(resolve(c.file)),
-  }));
+  return captures.flatMap((c) => {
+    if (!c.web) return [{ path: `captures/${c.id}.txt`, type: 'text/plain; charset=utf-8', body: () => readFileSync(resolve(c.file)) }];
+    // A web capture: the text derived from it, and the archive itself, byte for byte.
+    const text = c.web.text;
+    return [
+      { path: `captures/${c.id}.txt`, type: 'text/plain; charset=utf-8', body: () => text },
+      { path: archivePath(c.id, c.web.ext), type: PUBLISHED[c.web.ext].type, body: () => readFileSync(resolve(c.file)), from: resolve(c.file) },
+    ];
+  });
 }
 
 export const jobFiles = (job: SiteFileJob): SiteFile[] => [...citeFilesOf(job.items), ...captureFilesOf(job.captures)];
@@ -57,6 +64,9 @@ export const siteFiles = (dossier: Dossier): SiteFile[] => jobFiles(siteFileJob(
 /** Write the files under the site root (their folders first); returns how many. */
 export function writeSiteFiles(root: string, files: SiteFile[]): number {
   for (const folder of new Set(files.map((f) => dirname(f.path)))) mkdirSync(join(root, folder), { recursive: true });
-  for (const f of files) writeFileSync(join(root, f.path), f.body());
+  for (const f of files) {
+    if (f.from) copyFileSync(f.from, join(root, f.path));
+    else writeFileSync(join(root, f.path), f.body());
+  }
   return files.length;
 }

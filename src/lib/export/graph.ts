@@ -1,5 +1,6 @@
 import type { Dossier } from '../graph/types.ts';
 import { siteLink } from '../cite/csl.ts';
+import { archivePath } from '../capture/web/publish.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type DossierExport } from './schema.ts';
 
 /** The whole verified graph as plain JSON data, in the dossier's own order. */
@@ -21,7 +22,7 @@ export function exportDossier(dossier: Dossier): DossierExport {
       return {
         id: s.id,
         ...data,
-        capture: { ...capture, bytes: captureFile.bytes, path: `/captures/${captureFile.id}.txt` },
+        capture: { ...capture, bytes: captureFile.bytes, path: `/captures/${captureFile.id}.txt`, ...(captureFile.web ? { archive: `/${archivePath(captureFile.id, captureFile.web.ext)}` } : {}) },
         text,
         blocks: blocks.map((b) => ({ kind: b.kind, text: b.text })),
         path: `/sources/${s.id}/`,

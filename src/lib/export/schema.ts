@@ -25,8 +25,10 @@ export const exportSourceSchema = sourceSchema.extend({
   blocks: z.array(z.object({ kind: z.enum(['paragraph', 'heading', 'caption']), text: z.string() }).strict()),
   capture: sourceSchema.shape.capture.extend({
     bytes: z.number().int().nonnegative(),
-    /** Where the raw capture is published, relative to the site. */
+    /** Where the raw capture is published, relative to the site; for a web capture, the text derived from it. */
     path: z.string(),
+    /** A web capture's archive (WARC, WACZ or saved page), byte for byte, relative to the site. */
+    archive: z.string().optional(),
   }),
   /** The source's page on the site. */
   path: z.string(),

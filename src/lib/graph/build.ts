@@ -4,6 +4,7 @@ import { crlfConverted } from '../content/read.ts';
 import type { Problem } from '../problems.ts';
 import { normalize, type Normalized } from '../text/normalize.ts';
 import { hasQuote, matchQuote } from '../text/quote-match.ts';
+import { checkWebSource } from '../capture/web/verify.ts';
 import { DIFF_LEGEND, markedDifference } from '../text/diff-marks.ts';
 import type { Claim, Dossier, GraphInput, Located, Passage, Response, Source, VerifiedAppearance } from './types.ts';
 
@@ -85,7 +86,8 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
     // Folded only if some quote is not verbatim in the capture.
     let capNorm: (() => Normalized) | undefined;
     if (!capture) {
-      at(e, ['capture', 'id'], `refers to capture "${d.capture.id}", but captures/${d.capture.id}.txt does not exist`, `Put the captured text at ${inFolder(`captures/${d.capture.id}.txt`)}, or correct capture.id.`);
+      const name = d.web ? `${d.capture.id}.warc.gz (or .warc, .wacz, .html)` : `${d.capture.id}.txt`;
+      at(e, ['capture', 'id'], `refers to capture "${d.capture.id}", but captures/${name} does not exist`, `Put the ${d.web ? 'web archive' : 'captured text'} at ${inFolder(`captures/${name}`)}, or correct capture.id.`);
     } else {
       const other = captureUsers.get(capture.id);
       if (other) at(e, ['capture', 'id'], `uses capture "${capture.id}", which source "${other}" already uses`, 'Each capture belongs to exactly one source: point this source at its own capture.');
@@ -100,11 +102,13 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
       let folded: Normalized | undefined;
       capNorm = () => (folded ??= normalize(capture.text));
     }
+    // A web capture's text is derived from the archive; if it cannot be (or by another extractor), its checks stop here.
+    const textChecked = !capture || checkWebSource(d, capture, (field, message, fix) => at(e, field, message, fix));
     const { blocks, text } = parseBody(e.body ?? '', e.bodyLine ?? 1);
     if (blocks.length === 0) {
       problems.push({ file: e.file, line: e.bodyLine, field: 'body', message: 'the source has no text: its body is empty', fix: 'Paste the cleaned article text below the frontmatter, one paragraph per block.' });
     }
-    if (capture) {
+    if (capture && textChecked) {
       for (const b of blocks) {
         if (!capture.text.includes(b.text)) {
           const m = matchQuote(b.text, capNorm!());
@@ -134,10 +138,11 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
         if (v && !hasQuote(v, capture.text, capNorm!).ok) at(e, [field], `"${v}" is not in the capture`, `Copy the ${field} verbatim from the capture, or remove it.`);
       }
     }
-    d.published.evidence.forEach((ev, i) => checkEvidence(e, ['published', 'evidence', i], ev, capture, capNorm));
+    const checkedCapture = textChecked ? capture : undefined;
+    d.published.evidence.forEach((ev, i) => checkEvidence(e, ['published', 'evidence', i], ev, checkedCapture, capNorm));
     d.republication.forEach((link, i) => {
       ref(e, ['republication', i, 'outlet'], link.outlet, outlets, 'outlet', inFolder('outlets.yaml'));
-      checkEvidence(e, ['republication', i, 'evidence'], link.evidence, capture, capNorm);
+      checkEvidence(e, ['republication', i, 'evidence'], link.evidence, checkedCapture, capNorm);
     });
     const source: Source = { ...d, id: e.id, file: e.file, blocks, text, captureFile: capture ?? emptyCapture(d.capture.id), passages: [] };
     sources.set(e.id, source);

@@ -3,6 +3,7 @@ import { basename, extname, join } from 'node:path';
 import { parse } from 'yaml';
 import { sha256 } from '../content/read.ts';
 import { readCaptureFile } from './capture-file.ts';
+import { webFormatOf } from '../capture/web/files.ts';
 import { atLeast, detect, type KnownOutlet } from './detect.ts';
 import { writeDraft } from './draft.ts';
 import { classifyLines } from './lines.ts';
@@ -27,11 +28,11 @@ export interface ImportResult {
   review: string[];
 }
 
-/** Expand folders into their .txt files, in name order; plain files pass through. */
+/** Expand folders into their .txt files and web captures, in name order; plain files pass through. */
 export function expandInputs(inputs: string[]): string[] {
   return inputs.flatMap((p) => {
     try {
-      if (statSync(p).isDirectory()) return readdirSync(p).filter((f) => f.endsWith('.txt') && !f.startsWith('.')).sort().map((f) => join(p, f));
+      if (statSync(p).isDirectory()) return readdirSync(p).filter((f) => (f.endsWith('.txt') || webFormatOf(f)) && !f.startsWith('.')).sort().map((f) => join(p, f));
     } catch {
       // A missing path is reported by readCaptureFile, in its turn.
     }
@@ -56,8 +57,9 @@ export function readKnownOutlets(contentDir: string): KnownOutlet[] {
  * without --force.
  */
 export class Importer {
-  private readonly byHash = new Map<string, string>();
-  private readonly taken = new Set<string>();
+  /** Shared with the web-capture importer (src/lib/capture/web/import.ts), so a mixed batch never reuses an id. */
+  readonly byHash = new Map<string, string>();
+  readonly taken = new Set<string>();
   private readonly known: KnownOutlet[];
   private readonly opts: ImportOptions;
   constructor(opts: ImportOptions) {
@@ -113,12 +115,12 @@ export class Importer {
     return stem || 'capture';
   }
 
-  private freeId(base: string): string {
+  freeId(base: string): string {
     if (!this.taken.has(base)) return base;
     for (let n = 2; ; n++) if (!this.taken.has(`${base}-${n}`)) return `${base}-${n}`;
   }
 
-  private addOutletStub(id: string, name: string, nameFrom: string) {
+  addOutletStub(id: string, name: string, nameFrom: string) {
     const file = join(this.opts.contentDir, 'outlets.yaml');
     const note = `Added by npm run import --create-outlets; the name was taken from ${nameFrom}: check it, and describe the outlet.`;
     const stub = `- id: ${id}\n  name: ${JSON.stringify(name)}\n  kind: unknown (stub added by the importer)\n  country: unknown\n  notes: ${JSON.stringify(note)}\n`;

@@ -14,6 +14,9 @@ export interface DraftInput {
   outletName?: string;
   /** An outlet stub was added to outlets.yaml for the detected outlet (--create-outlets). */
   outletStubAdded?: boolean;
+  /** Fields a web capture adds after `capture` (url, web), and its own caveats. */
+  extra?: Record<string, unknown>;
+  caveats?: string[];
 }
 
 export interface Draft {
@@ -66,8 +69,9 @@ export function writeDraft(input: DraftInput): Draft {
   fm.language = d.language.value ?? 'und';
   fm.events = [];
   fm.capture = { id: input.id, sha256: input.sha256, originalName: input.originalName };
+  Object.assign(fm, input.extra);
   fm.removed = c.lines.flatMap((l) => (l.role.kind === 'removed' ? [{ text: l.text, reason: l.role.reason }] : []));
-  fm.caveats = ['No original URL is known for this capture.'];
+  fm.caveats = input.caveats ?? ['No original URL is known for this capture.'];
 
   const head = [
     `# Draft written by "npm run import" from ${input.originalName}.`,

@@ -1,5 +1,6 @@
 import type { Claim, Dossier, Source } from '../graph/types.ts';
 import { siteLink } from '../cite/csl.ts';
+import { archivePath, PUBLISHED } from '../capture/web/publish.ts';
 
 type Ld = Record<string, unknown>;
 
@@ -44,7 +45,19 @@ export function newsArticleLd(source: Source, dossier: Dossier): Ld {
     ...(source.byline ? { author: { '@type': 'Person', name: source.byline } } : {}),
     ...(source.credits.length ? { sourceOrganization: source.credits.map((name) => ({ '@type': 'Organization', name })) } : {}),
     ...(source.url ? { url: source.url } : {}),
-    archivedAt: siteLink(dossier.settings, `/captures/${source.captureFile.id}.txt`),
+    archivedAt: source.web && source.captureFile.web ? webArchiveLd(source, dossier) : siteLink(dossier.settings, `/captures/${source.captureFile.id}.txt`),
+  };
+}
+
+/** A web capture's archive: the file, its SHA-256 and when it was made (the page's access date). */
+function webArchiveLd(source: Source, dossier: Dossier): Ld {
+  const ext = source.captureFile.web!.ext;
+  return {
+    '@type': 'MediaObject',
+    contentUrl: siteLink(dossier.settings, `/${archivePath(source.captureFile.id, ext)}`),
+    encodingFormat: PUBLISHED[ext].type,
+    sha256: source.captureFile.sha256,
+    ...(source.web?.captured ? { dateCreated: source.web.captured } : {}),
   };
 }
 

@@ -30,6 +30,8 @@ export const DEFAULT_BUDGET_BYTES = 40 * 1024 * 1024;
 const SKIP = [
   /^sw\.js$/, /^offline-manifest\.json$/, /\.map$/,
   /^pagefind\/pagefind-ui\.(js|css)$/, /^pagefind\/pagefind-modular-ui\.(js|css)$/, /^pagefind\/playground\//, /\.pdf$/, /\.zip$/,
+  // Web archives are evidence to download and check, not reading: their extracted text (.txt) is saved.
+  /^captures\/.+\.(?:warc\.gz|warc|wacz|html\.txt)$/,
 ];
 
 /** Hashed names never change content, so they are safe to serve from cache first. */

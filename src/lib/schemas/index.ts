@@ -9,3 +9,4 @@ export * from './claims.ts';
 export * from './responses.ts';
 export * from './context.ts';
 export * from './pages.ts';
+export * from './web.ts';

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { evidenceSchema, isoDateSchema, precisionSchema, refSchema, urlSchema } from './common.ts';
+import { webSourceSchema } from './web.ts';
 
 /** Why a capture line was left out of the cleaned text. */
 export const removalReasonSchema = z.enum([
@@ -57,6 +58,8 @@ export const sourceSchema = z
         originalName: z.string().min(1),
       })
       .strict(),
+    /** For a web capture (WARC, WACZ, saved HTML): where it came from and what derived its text. */
+    web: webSourceSchema.optional(),
     removed: z
       .array(z.object({ text: z.string(), reason: removalReasonSchema }).strict())
       .default([]),
