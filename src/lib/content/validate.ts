@@ -29,6 +29,7 @@ const FIXES: [RegExp, string][] = [
   [/^must be a lower-case slug/, 'Use lower-case letters, digits and single hyphens, e.g. "dw-2017-11-14".'],
   [/^must be an http\(s\) URL/, 'Give the full address starting with https:// or http://, or leave the field out.'],
   [/^must be "direct"/, 'Use direct, paraphrase or reported.'],
+  [/^is not a valid BCP 47 language tag/, 'Write a tag such as "en", "fr", "ar" or "pt-BR": a language, then an optional region, joined by a hyphen (docs/languages.md).'],
   [/^needs a "quote"/, 'Add quote: "<words copied from the capture>" or context: <context id>.'],
 ];
 
