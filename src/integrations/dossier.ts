@@ -11,6 +11,7 @@ import { precomputedEntries, startPrecompute } from '../lib/cite/precompute.ts';
 import { CITE_CACHE_FILE, readCiteCache, writeCiteCache } from '../lib/cite/cache.ts';
 import { reportProblems } from '../lib/content/report.ts';
 import { cacheDirFor, contentDir } from '../lib/content/location.ts';
+import { missingMessages } from '../lib/i18n/check.ts';
 
 /**
  * Verifies the whole dossier before Astro loads a single collection, so an author sees every
@@ -34,6 +35,7 @@ export default function dossier(): AstroIntegration {
           storeHandoff(dir, verified, print, { once: command !== 'dev' });
           if (command === 'build') startCitations(dossier!, logger);
           logger.info(`verified ${dossier!.sources.size} sources, ${dossier!.claims.size} claims, ${dossier!.responses.size} responses`);
+          warnMissingMessages(dossier!.settings, logger);
           return;
         }
         reportProblems(problems);
@@ -41,6 +43,16 @@ export default function dossier(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * A language the engine does not ship, or a dossier's partial messages: each key that falls back
+ * to English is listed once, so the author knows what still reads in English (docs/languages.md).
+ */
+function warnMissingMessages(settings: { language: string; messages?: Record<string, string> }, logger: AstroIntegrationLogger) {
+  const missing = missingMessages(settings.language, settings.messages);
+  if (!missing.length) return;
+  logger.warn(`${missing.length} interface message${missing.length === 1 ? '' : 's'} for "${settings.language}" fall back to English; add them under "messages:" in dossier.yaml:\n${missing.map((k) => `  ${k}`).join('\n')}`);
 }
 
 /**

@@ -4,6 +4,7 @@ import { currentDossier } from '../lib/content/current.ts';
 import { contentDir } from '../lib/content/location.ts';
 import { LAYOUT } from '../lib/content/read.ts';
 import { runningHeadCss } from '../lib/print/plan.ts';
+import { i18nFor } from '../lib/i18n/translate.ts';
 
 /*
  * The running head of printed pages is the dossier's title, which comes from the content. As the
@@ -23,7 +24,9 @@ export function runningHead(): Plugin {
       if (id !== RESOLVED) return;
       // The dev server rebuilds the sheet when the title changes.
       this.addWatchFile(join(contentDir(), LAYOUT.dossier));
-      return runningHeadCss(currentDossier().settings.title);
+      const { settings } = currentDossier();
+      const i = i18nFor(settings);
+      return runningHeadCss(settings.title, i.t('print.pageOf', { page: '{page}', pages: '{pages}' }), i.dir);
     },
   };
 }

@@ -35,6 +35,20 @@ describe('pagesFromOutline', () => {
     expect([...pages]).toEqual([['section-analysis', 3], ['page-responses', 4], ['section-responses', 9], ['section-endnotes', 12]]);
     expect(unplaced(entries, pages)).toEqual([]);
   });
+  it('matches a right-to-left heading whose bookmark Chromium wrote in visual word order, and only that one', () => {
+    const rtl: ContentsEntry[] = [
+      { id: 'section-claims', number: '2', title: 'الادعاءات', level: 1 },
+      { id: 'source-b', number: '4.1', title: 'إصلاح جسر النهر قبل الصيف', level: 2 },
+    ];
+    const outline = [
+      { title: '2الادعاءات ', page: 5, depth: 1 },
+      { title: 'جسر إصلاح النهر', page: 6, depth: 2 },
+      { title: '4.1الصيف قبل النهر جسر إصلاح ', page: 7, depth: 2 },
+    ];
+    expect([...pagesFromOutline(rtl, outline)]).toEqual([['section-claims', 5], ['source-b', 7]]);
+    // Latin titles still match exactly: the same letters in another order are another title.
+    expect([...pagesFromOutline([{ id: 'x', number: '1', title: 'ab cd', level: 1 }], [{ title: '1 cd ab', page: 2, depth: 1 }])]).toEqual([]);
+  });
   it('reports entries with no bookmark', () => {
     const pages = pagesFromOutline(entries, [{ title: '1 Analysis', page: 2, depth: 1 }]);
     expect(unplaced(entries, pages).map((e) => e.id)).toEqual(['page-responses', 'section-responses', 'section-endnotes']);

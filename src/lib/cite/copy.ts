@@ -2,18 +2,22 @@
  * The citation block's copy buttons. Progressive enhancement: without JavaScript or a clipboard
  * the buttons stay hidden and the citation text stays selectable.
  */
+import { messagesOf } from '../i18n/client.ts';
+
 export function bindCopyButtons(root: Document = document): void {
   if (!navigator.clipboard) return;
   for (const button of root.querySelectorAll<HTMLButtonElement>('.cite-copy')) {
     const label = button.textContent;
+    // The catalogue's client.cite.* messages, from the citation block (Cite.astro).
+    const m = messagesOf(button.closest('[data-messages]'));
     button.hidden = false;
     button.addEventListener('click', async () => {
       const text = root.getElementById(button.dataset.copy ?? '')?.textContent?.trim() ?? '';
       try {
         await navigator.clipboard.writeText(text);
-        button.textContent = 'Copied';
+        button.textContent = m.copied ?? '';
       } catch {
-        button.textContent = 'Select the text to copy';
+        button.textContent = m.select ?? '';
       }
       setTimeout(() => (button.textContent = label), 2000);
     });

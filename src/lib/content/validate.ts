@@ -36,6 +36,7 @@ const FIXES: [RegExp, string][] = [
   [/^must be a (?:lower-case )?word/, 'Use a word of the dossier\'s vocabulary in lower case, e.g. "incident" or "site-visit"; docs/authoring.md lists the event kinds and how to declare your own.'],
   [/^must be an http\(s\) URL/, 'Give the full address starting with https:// or http://, or leave the field out.'],
   [/^must be "direct"/, 'Use direct, paraphrase or reported.'],
+  [/^is not a valid BCP 47 language tag/, 'Write a tag such as "en", "fr", "ar" or "pt-BR": a language, then an optional region, joined by a hyphen (docs/languages.md).'],
   [/^needs a "quote"/, 'Add quote: "<words copied from the capture>" or context: <context id>.'],
   [/SHA-256/, 'Record the capture file\'s hash: run sha256sum on captures/<id>.txt and copy the 64 hex characters.'],
   [/^must explain what the evidence shows/, 'Add note: "<what the quote or context entry shows>".'],

@@ -10,6 +10,7 @@ import { sitePathCheck } from './site-paths.ts';
 import { LAYOUT, readContent, type RawContent, type RawEntry } from './read.ts';
 import { validateEntry } from './validate.ts';
 import { checkVocabulary } from './vocabulary.ts';
+import { checkMessages } from '../i18n/check.ts';
 
 /** Pages the engine itself links to (timeline anchors, response anchors, the method note). */
 export const REQUIRED_PAGES = ['timeline', 'responses', 'method'] as const;
@@ -65,6 +66,9 @@ export function verifyRaw(raw: RawContent): Verified {
     const m = /sources\/([^/]+)\.md$/.exec(p.file);
     if (m) input.claimedCaptures.add(m[1]);
   }
+  // The dossier's own interface messages: known keys, placeholders the engine fills.
+  const messageProblems = input.settings ? checkMessages(input.settings.data.messages, input.settings.file, input.settings.lineOf) : [];
+  problems.push(...messageProblems);
   const graph = buildGraph(input);
   problems.push(...graph.problems);
   problems.push(...checkVocabulary(input.settings?.data, input.events, input.actors, raw.folder));

@@ -1,8 +1,14 @@
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+import { createI18n, type I18n } from '../i18n/translate.ts';
 
-/** A WARC-Date, "2026-12-07T06:24:47Z", as "7 December 2026, 06:24:47 UTC": the time is part of the record. */
-export function formatCaptureTime(warcDate: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2}(?::\d{2})?)/.exec(warcDate);
+let english: I18n | undefined;
+
+/**
+ * A WARC-Date, "2026-12-07T06:24:47Z", as "7 December 2026, 06:24:47 UTC" (in the dossier's
+ * language when its I18n is given): the time is part of the record, so it is shown as recorded, in UTC.
+ */
+export function formatCaptureTime(warcDate: string, i18n?: I18n): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)/.exec(warcDate);
   if (!m) return warcDate;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}, ${m[4]} UTC`;
+  const i = i18n ?? (english ??= createI18n('en'));
+  return i.t('web.capturedAt', { date: i.date(m[1]), time: m[2] });
 }

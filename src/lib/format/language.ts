@@ -1,11 +1,6 @@
-const NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+import { createI18n } from '../i18n/translate.ts';
 
-/** "en" → "English", in the site's English; a tag that Intl does not know stays as written. */
+/** "en" → "English", in English; pages use their dossier's I18n.languageName, in its language. */
 export function languageName(tag: string): string {
-  try {
-    return NAMES.of(tag) ?? tag;
-  } catch {
-    // Not a well-formed BCP 47 tag: show what the author wrote rather than fail the page.
-    return tag;
-  }
+  return createI18n('en').languageName(tag);
 }

@@ -6,7 +6,9 @@ import { normalize, type Normalized } from '../text/normalize.ts';
 import { hasQuote, matchQuote } from '../text/quote-match.ts';
 import { checkWebSource } from '../capture/web/verify.ts';
 import { DIFF_LEGEND, markedDifference } from '../text/diff-marks.ts';
+import { checkTranslationLinks, verifyTranslation } from './translations.ts';
 import type { Claim, Dossier, GraphInput, Located, Passage, Response, Source, VerifiedAppearance } from './types.ts';
+import type { Span } from '../text/quote-match.ts';
 
 type Path = (string | number)[];
 
@@ -151,7 +153,14 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
     if (!captureUsers.has(c.id) && !input.claimedCaptures?.has(c.id)) problems.push({ file: c.file, message: 'is a capture that no source uses', fix: `Write a source in ${inFolder('sources/')} with capture.id "${c.id}", or remove the file.` });
   }
 
+  checkTranslationLinks(sourcesIn, at);
+
   // Quotes: every appearance must be verbatim in the cleaned text of its source.
+  const mark = (source: Source, spans: Span[], kind: 'claim' | 'response', id: string, base: string, how: Appearance['how']) => {
+    const anchor = source.passages.some((p) => p.anchor === base) ? `${base}-${source.passages.filter((p) => p.first && p.id === id).length + 1}` : base;
+    spans.forEach((s, k) => source.passages.push({ ...s, kind, id, anchor, how, first: k === 0, last: k === spans.length - 1 }));
+    return anchor;
+  };
   const verify = <T>(e: Located<T>, kind: 'claim' | 'response', list: Appearance[]): VerifiedAppearance[] => {
     const out: VerifiedAppearance[] = [];
     list.forEach((a, i) => {
@@ -171,7 +180,9 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
       const anchor = source.passages.some((p) => p.anchor === base) ? `${base}-${i + 1}` : base;
       const excerpt = source.text.slice(m.spans[0].start, m.spans[m.spans.length - 1].end);
       m.spans.forEach((s, k) => source.passages.push({ ...s, kind, id: e.id, anchor, how: a.how, first: k === 0, last: k === m.spans.length - 1 }));
-      out.push({ ...a, anchor, spans: m.spans, excerpt });
+      const t = verifyTranslation(e, ['appearances', i, 'translation'], a, sources, sourceNorm, at);
+      const translation = t && { ...t, anchor: mark(sources.get(t.source)!, t.spans, kind, e.id, base, a.how) };
+      out.push({ ...a, anchor, spans: m.spans, excerpt, translation });
     });
     return out;
   };

@@ -2,7 +2,7 @@ import type { Actor, Appearance, Capture, ClaimData, ContextEntry, DossierEvent,
 import type { Block } from '../content/body.ts';
 import type { Span } from '../text/quote-match.ts';
 
-type Path = (string | number)[];
+export type Path = (string | number)[];
 
 /** A validated entry and where it came from, so graph problems can point at a line. */
 export interface Located<T> {
@@ -36,8 +36,18 @@ export interface GraphInput {
   claimedCaptures?: Set<string>;
 }
 
+/** An appearance's quote of a translation of its source, found in the translation. */
+export interface VerifiedTranslation {
+  source: string;
+  quote: string;
+  anchor: string;
+  spans: Span[];
+  excerpt: string;
+}
+
 /** An appearance whose quote was found in its source. */
-export interface VerifiedAppearance extends Appearance {
+export interface VerifiedAppearance extends Omit<Appearance, 'translation'> {
+  translation?: VerifiedTranslation;
   /** Fragment id of the passage on the source page. */
   anchor: string;
   spans: Span[];

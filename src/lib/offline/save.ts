@@ -6,11 +6,12 @@
 import type { Status } from './client.ts';
 import css from '../../styles/offline-save.css?url';
 import { addStylesheet } from '../dom/stylesheet.ts';
+import type { ClientMessages } from '../i18n/client.ts';
 
 interface Controls { box: HTMLElement; button: HTMLButtonElement; bar: HTMLProgressElement }
 
 /** Adds the footer's "Save the whole dossier" button and saves on a press; `saved` runs once all is saved. */
-export function offerSave(status: Status, say: (m: string) => void, saved: () => void): void {
+export function offerSave(status: Status, say: (m: string) => void, saved: () => void, m: ClientMessages): void {
   const line = document.querySelector<HTMLElement>('[data-offline-status]');
   if (!line || line.querySelector('[data-offline-save]')) return;
   addStylesheet(css);
@@ -20,7 +21,7 @@ export function offerSave(status: Status, say: (m: string) => void, saved: () =>
   const button = document.createElement('button');
   button.type = 'button';
   button.dataset.offlineButton = '';
-  button.textContent = 'Save the whole dossier for offline reading';
+  button.textContent = m.button ?? '';
   const bar = document.createElement('progress');
   bar.dataset.offlineProgress = '';
   bar.max = 1;
@@ -29,12 +30,12 @@ export function offerSave(status: Status, say: (m: string) => void, saved: () =>
   box.append(button, bar);
   line.append(box);
   button.addEventListener('click', async () => {
-    if (await saveAll(status, say, { box, button, bar })) saved();
+    if (await saveAll(status, say, { box, button, bar }, m)) saved();
   });
 }
 
 /** True once every file is in the cache; on a lost connection what was saved stays, and the button works again. */
-export async function saveAll(status: Status, say: (m: string) => void, { box, button, bar }: Controls): Promise<boolean> {
+export async function saveAll(status: Status, say: (m: string) => void, { box, button, bar }: Controls, m: ClientMessages): Promise<boolean> {
   button.disabled = true;
   bar.hidden = false;
   try {
@@ -48,16 +49,16 @@ export async function saveAll(status: Status, say: (m: string) => void, { box, b
         if (!(await cache.match(url))) await cache.add(url);
         done++;
         bar.value = done;
-        say(`Saving for offline: ${done} of ${files.length} files…`);
+        say((m.progress ?? '').replace('{done}', String(done)).replace('{total}', String(files.length)));
       }
     };
     await Promise.all([worker(), worker(), worker(), worker()]);
     box.hidden = true;
-    say('Available offline: the whole dossier is saved.');
+    say(m.saved);
     return true;
   } catch {
     button.disabled = false;
-    say('Saving stopped: the connection was lost. Try again when online; what was saved is kept.');
+    say(m.lost);
     return false;
   }
 }

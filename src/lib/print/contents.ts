@@ -16,6 +16,8 @@ export interface OutlineItem {
 }
 
 const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+const letters = (s: string) => [...s.normalize('NFC').replace(/\s+/g, '')].sort().join('');
 
 /** The text a numbered heading reads as, which is also its PDF bookmark title. */
 export function headingText(entry: Pick<ContentsEntry, 'number' | 'title'>): string {
@@ -32,7 +34,9 @@ export function pagesFromOutline(entries: ContentsEntry[], outline: OutlineItem[
   let cursor = 0;
   for (const entry of entries) {
     const want = headingText(entry);
-    const at = outline.findIndex((item, i) => i >= cursor && norm(item.title) === want);
+    // Chromium writes the bookmark of a right-to-left heading with its words in visual order
+    // ("الزيتون وادي في النهر جسر"): such a title matches by its letters, in document order.
+    const at = outline.findIndex((item, i) => i >= cursor && (norm(item.title) === want || (RTL.test(want) && letters(item.title) === letters(want))));
     if (at === -1) continue;
     pages.set(entry.id, outline[at].page);
     cursor = at + 1;

@@ -1,4 +1,5 @@
 import type { ContentsEntry } from './contents.ts';
+import { en } from '../i18n/messages/en.ts';
 
 /** What the print edition holds, reduced to what its contents list needs. */
 export interface PlanInput {
@@ -18,16 +19,17 @@ export interface Section {
   title: string;
 }
 
+// The sections' titles are the catalogue's print.section.* messages (src/lib/i18n/messages/).
 const TITLES: Record<Section['key'], string> = {
-  analysis: 'Analysis', claims: 'Claims', responses: 'Responses', sources: 'Sources',
-  context: 'Later reporting', method: 'Method', endnotes: 'Endnotes: web addresses',
+  analysis: en['print.section.analysis'], claims: en['print.section.claims'], responses: en['print.section.responses'], sources: en['print.section.sources'],
+  context: en['print.section.context'], method: en['print.section.method'], endnotes: en['print.section.endnotes'],
 };
 
 /**
  * The numbered sections of the print edition, in order. A section with nothing in it is left
  * out and the numbers close up, so a small dossier never prints an empty chapter.
  */
-export function planSections(input: PlanInput): Section[] {
+export function planSections(input: PlanInput, titles: Record<Section['key'], string> = TITLES): Section[] {
   const present: [Section['key'], boolean][] = [
     ['analysis', input.analysis.length > 0],
     ['claims', input.claims > 0],
@@ -44,7 +46,7 @@ export function planSections(input: PlanInput): Section[] {
       // The method keeps the id of its page so that links to /method/ land on it.
       id: key === 'method' ? `page-${input.method!.id}` : `section-${key}`,
       number: String(i + 1),
-      title: key === 'method' ? input.method!.title : TITLES[key],
+      title: key === 'method' ? input.method!.title : titles[key],
     }));
 }
 
@@ -68,7 +70,20 @@ export function cssString(text: string): string {
   return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, ' ')}"`;
 }
 
-/** The print stylesheet rule that puts the dossier's title in the top margin of every page; CSS cannot read it from the page. */
-export function runningHeadCss(title: string): string {
-  return `@page { @top-left { content: ${cssString(title)}; font: italic 8.5pt/1.2 var(--font-text); color: #555; } }\n`;
+/** "Page {page} of {pages}" as CSS content: "Page " counter(page) " of " counter(pages). */
+export function folioContent(message: string): string {
+  return message.split(/(\{pages?\})/).filter(Boolean)
+    .map((p) => (p === '{page}' ? 'counter(page)' : p === '{pages}' ? 'counter(pages)' : cssString(p))).join(' ');
+}
+
+/**
+ * The print stylesheet rules that put the dossier's title in the top margin of every page and
+ * "Page X of Y" in the bottom margin, in the dossier's language; CSS cannot read them from the
+ * page. Margin boxes do not follow the writing direction, so a right-to-left dossier has its
+ * running head at the top right and its folio at the bottom left.
+ */
+export function runningHeadCss(title: string, pageOf = en['print.pageOf'], dir: 'ltr' | 'rtl' = 'ltr'): string {
+  const [head, folio] = dir === 'rtl' ? ['top-right', 'bottom-left'] : ['top-left', 'bottom-right'];
+  return `@page { @${head} { content: ${cssString(title)}; font: italic 8.5pt/1.2 var(--font-text); color: #555; } `
+    + `@${folio} { content: ${folioContent(pageOf)}; font: 8.5pt/1 var(--font-ui); color: #555; } }\n`;
 }

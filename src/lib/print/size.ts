@@ -1,6 +1,8 @@
+import type { I18n } from '../i18n/translate.ts';
+
 /** "1.4 MB": a file size as a reader wants it, in decimal units like the operating systems show. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} bytes`;
+export function formatBytes(bytes: number, i18n?: I18n): string {
+  if (bytes < 1000) return i18n ? i18n.t('bytes.small', { count: bytes }) : `${bytes} bytes`;
   const units = ['kB', 'MB', 'GB'];
   let value = bytes;
   let unit = -1;

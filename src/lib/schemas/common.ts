@@ -53,6 +53,8 @@ export const appearanceSchema = z
     quote: z.string().min(1, 'must quote the source verbatim'),
     how: howSchema,
     note: z.string().optional(),
+    /** The same words in a translation of the source, verified against the translation's own text. */
+    translation: z.object({ source: refSchema, quote: z.string().min(1, 'must quote the translation verbatim') }).strict().optional(),
   })
   .strict();
 

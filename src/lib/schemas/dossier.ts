@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { isoDateSchema, urlSchema, vocabularyWordSchema } from './common.ts';
+import { isLanguageTag } from '../i18n/direction.ts';
 
 /** The settings of one dossier (src/content/dossier.yaml). */
 export const dossierSchema = z
@@ -11,7 +12,12 @@ export const dossierSchema = z
     edition: isoDateSchema,
     created: isoDateSchema,
     licence: z.string().min(1),
-    language: z.string().min(2),
+    /** The interface's language and the pages' lang (BCP 47: "en", "fr", "ar", "pt-BR"). */
+    language: z.string().min(2).refine(isLanguageTag, {
+      message: 'is not a valid BCP 47 language tag',
+    }),
+    /** The dossier's own interface messages, by catalogue key (docs/languages.md); checked by src/lib/i18n/check.ts. */
+    messages: z.record(z.string(), z.string()).optional(),
     site: urlSchema,
     /** Text shown on the home page, in plain paragraphs. */
     about: z.array(z.string().min(1)).min(1),

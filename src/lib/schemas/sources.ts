@@ -65,6 +65,18 @@ export const sourceSchema = z
       .default([]),
     /** An honest note where the record is unclear. */
     caveats: z.array(z.string().min(1)).default([]),
+    /** This source is a translation of another: its own text and capture, linked to the original (docs/languages.md). */
+    translation: z
+      .object({
+        /** The original's source id. */
+        of: refSchema,
+        /** Whose translation: the outlet's own (it published it) or the dossier's editors'. */
+        by: z.enum(['outlet', 'dossier']),
+        translator: z.string().min(1).optional(),
+        date: isoDateSchema.optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

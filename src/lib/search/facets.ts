@@ -1,5 +1,6 @@
 import type { Dossier, Source, Claim } from '../graph/types.ts';
-import { formatDate } from '../format/date.ts';
+import { en } from '../i18n/messages/en.ts';
+import { i18nFor } from '../i18n/translate.ts';
 
 /**
  * What a search result is filtered, labelled and sorted by. Pages and custom records share
@@ -7,13 +8,20 @@ import { formatDate } from '../format/date.ts';
  */
 export type SearchKind = 'source' | 'claim' | 'response' | 'analysis' | 'context';
 
+/** English names of the kinds; a page shows its dossier's (the catalogue's searchKind.* messages). */
 export const KIND_LABEL: Record<SearchKind, string> = {
-  source: 'Source',
-  claim: 'Claim',
-  response: 'Response',
-  analysis: 'Analysis',
-  context: 'Context',
+  source: en['searchKind.source'],
+  claim: en['searchKind.claim'],
+  response: en['searchKind.response'],
+  analysis: en['searchKind.analysis'],
+  context: en['searchKind.context'],
 };
+
+/** The kinds' names in the dossier's language. */
+export function kindLabels(dossier: Dossier): Record<SearchKind, string> {
+  const { t } = i18nFor(dossier.settings);
+  return Object.fromEntries(Object.keys(KIND_LABEL).map((k) => [k, t(`searchKind.${k as SearchKind}`)])) as Record<SearchKind, string>;
+}
 
 export interface Facets {
   kind: SearchKind;
@@ -37,7 +45,7 @@ export function sourceFacets(dossier: Dossier, source: Source): Facets {
     outlets: uniq([dossier.outlets.get(source.outlet)?.name]),
     events: uniq(source.events.map((id) => dossier.events.get(id)?.title)),
     date: source.published.date,
-    label: [dossier.outlets.get(source.outlet)?.name, formatDate(source.published.date, source.published.precision)].filter(Boolean).join(' · '),
+    label: [dossier.outlets.get(source.outlet)?.name, i18nFor(dossier.settings).date(source.published.date, source.published.precision)].filter(Boolean).join(' · '),
   };
 }
 
@@ -47,7 +55,7 @@ export function claimFacets(dossier: Dossier, claim: Claim): Facets {
     outlets: uniq(claim.appearances.map((a) => outletOfSource(dossier, a.source))),
     events: uniq([dossier.events.get(claim.event)?.title]),
     date: claim.date,
-    label: [dossier.actors.get(claim.claimant)?.name, formatDate(claim.date)].filter(Boolean).join(' · '),
+    label: [dossier.actors.get(claim.claimant)?.name, i18nFor(dossier.settings).date(claim.date)].filter(Boolean).join(' · '),
   };
 }
 
@@ -76,7 +84,7 @@ export function filtersOf(f: Facets): Record<string, string[]> {
 }
 
 /** Pagefind metadata for facets: the date order's date, the kind's label and the result's line. */
-export function metaOf(f: Facets): Record<string, string> {
+export function metaOf(f: Facets, labels: Record<SearchKind, string> = KIND_LABEL): Record<string, string> {
   const date = f.date ?? f.sortDate;
-  return { ...(date ? { date } : {}), kind: KIND_LABEL[f.kind], ...(f.label ? { label: f.label } : {}) };
+  return { ...(date ? { date } : {}), kind: labels[f.kind], ...(f.label ? { label: f.label } : {}) };
 }

@@ -3,6 +3,11 @@
  * pages do not carry them: the search client adds them to the header just before Pagefind's
  * Component UI loads (src/lib/search/client.ts).
  */
+import type { ClientMessages } from '../i18n/client.ts';
+
+const text = (s = '') => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const attr = (s = '') => text(s).replace(/"/g, '&quot;');
+
 /**
  * How long the search fields wait after a keystroke before searching. Pagefind's default is
  * 300 ms; on a warm page a query takes a few tens of milliseconds, so results can follow the
@@ -17,11 +22,12 @@ export const SEARCH_DEBOUNCE_MS = 50;
  */
 export const MODAL_MAX_RESULTS = 20;
 
-export const MODAL_MARKUP = `
-<pagefind-modal-trigger shortcut="/" placeholder="Search"></pagefind-modal-trigger>
+/** The modal's markup, in the words of the catalogue's `client.search.*` messages (trigger, field, all). */
+export const modalMarkup = (m: ClientMessages) => `
+<pagefind-modal-trigger shortcut="/" placeholder="${attr(m.trigger)}"></pagefind-modal-trigger>
 <pagefind-modal>
   <pagefind-modal-header>
-    <pagefind-input debounce="${SEARCH_DEBOUNCE_MS}" placeholder="Search sources, claims, responses…"></pagefind-input>
+    <pagefind-input debounce="${SEARCH_DEBOUNCE_MS}" placeholder="${attr(m.field)}"></pagefind-input>
   </pagefind-modal-header>
   <pagefind-modal-body>
     <pagefind-summary></pagefind-summary>
@@ -29,7 +35,7 @@ export const MODAL_MARKUP = `
   </pagefind-modal-body>
   <pagefind-modal-footer>
     <pagefind-keyboard-hints></pagefind-keyboard-hints>
-    <a class="search-all-link" href="/search/" data-search-all>All results, with filters</a>
+    <a class="search-all-link" href="/search/" data-search-all>${text(m.all)}</a>
   </pagefind-modal-footer>
 </pagefind-modal>`;
 
@@ -37,6 +43,9 @@ export const MODAL_MARKUP = `
 export function installModal(root: ParentNode = document): boolean {
   const box = root.querySelector('.site-search');
   if (!box) return false;
-  if (!box.querySelector('pagefind-modal')) box.insertAdjacentHTML('beforeend', MODAL_MARKUP);
+  // Parsed here rather than through i18n/client.ts, which the page script also imports: sharing it
+  // would split it into a chunk of its own, one more request in every page's first view.
+  const messages = JSON.parse((box as Element).getAttribute('data-messages') || '{}') as ClientMessages;
+  if (!box.querySelector('pagefind-modal')) box.insertAdjacentHTML('beforeend', modalMarkup(messages));
   return true;
 }
