@@ -64,8 +64,9 @@ try {
     rmSync(temp, { recursive: true, force: true });
   }
   const arg = (p: string) => (/[\s"'$]/.test(p) ? JSON.stringify(p) : p);
-  // Relative only where the next npm command will run from the same folder (the project's).
-  const shown = arg(callerDir() === process.cwd() ? relative(process.cwd(), dir) : dir);
+  // Relative only where the next npm command runs from the same folder (the project's), and only if short.
+  const near = relative(process.cwd(), dir);
+  const shown = arg(callerDir() === process.cwd() && !near.startsWith('../..') ? near : dir);
   process.stderr.write(`dossier: created ${dir}
 It holds one worked example (a fictional footbridge) that verifies as it is; delete it when you add your own.
 Next:

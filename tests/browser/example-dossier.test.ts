@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withBuildLock } from '../helpers/build-lock.ts';
 import { engineState } from '../helpers/engine-state.ts';
+import { leaks } from '../helpers/leaks.ts';
 import { launch } from '../helpers/browser.ts';
 import { serve, type Served } from '../helpers/serve.ts';
 
@@ -17,21 +18,6 @@ import { serve, type Served } from '../helpers/serve.ts';
  */
 const EXAMPLE = resolve('examples/harbour-fire');
 const DIST = join(EXAMPLE, 'dist');
-
-/** Distinctive strings of the first dossier (src/content/): none may appear in another dossier's site. */
-export const FIRST_DOSSIER_STRINGS: RegExp[] = [
-  /Shielding/i, /shielded/i, /\bcoalition\b/i, /Abu Kamal/i, /\bTASS\b/, /\b2017\b/, /Islamic State/i, /Konashenkov/i,
-  /\bRussian?\b/i, /\bSyria/i, /Deir/i, /Pentagon/i, /Xinhua/i, /AV[İI]M/, /Defen[cs]e Ministry/i, /Euphrates/i,
-  /Deutsche Welle/i, /\bIsis\b/i, /Independent/, /Aerospace Forces/i,
-];
-
-/** Each distinctive string found in a text, with a little context, for a message that shows the leak. */
-export function leaks(text: string): string[] {
-  return FIRST_DOSSIER_STRINGS.flatMap((re) => {
-    const m = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`).exec(text);
-    return m ? [`${re}: …${text.slice(Math.max(0, m.index - 60), m.index + m[0].length + 60).replace(/\s+/g, ' ')}…`] : [];
-  });
-}
 
 const run = (args: string[]) => withBuildLock(() => spawnSync(process.execPath, args, {
   encoding: 'utf8',

@@ -59,21 +59,29 @@ async function serveStep(command: string, path: string, pattern: RegExp): Promis
   let exited = false;
   child.on('exit', () => { exited = true; });
   try {
-    // The build comes first; the server answers once it is up. Each try waits for the one before.
-    for (;;) {
+    // The build comes first; the server answers once it is up. Each try waits for the one before;
+    // the count only bounds a hang, and the message then shows what the command printed.
+    let last = '';
+    for (let i = 0; i < 2400; i++) {
       if (exited) throw new Error(`the command ended before serving:\n${output}`);
       try {
-        const res = await fetch(`http://127.0.0.1:${port}${path}`);
+        const res = await fetch(`http://localhost:${port}${path}`, { signal: AbortSignal.timeout(30_000) });
         const text = await res.text();
         if (res.ok && pattern.test(text)) return output;
-      } catch {
-        // Not listening yet.
+        last = `${res.status}, ${text.length} bytes, no match for ${pattern}`;
+      } catch (e) {
+        last = String((e as Error).cause ?? e); // not listening yet
       }
       await new Promise((r) => setTimeout(r, 500));
     }
+    throw new Error(`${path} was never served with ${pattern} (last: ${last}):\n${output}`);
   } finally {
     // The whole process group this test started: npm, the wrapper and Astro's server.
-    if (!exited) process.kill(-child.pid!, 'SIGTERM');
+    if (!exited) {
+      process.kill(-child.pid!, 'SIGTERM');
+      const gone = await Promise.race([new Promise((r) => child.once('exit', () => r(true))), new Promise((r) => setTimeout(() => r(false), 10_000))]);
+      if (!gone) process.kill(-child.pid!, 'SIGKILL');
+    }
   }
 }
 
@@ -122,6 +130,7 @@ describe('docs/tutorial.md', () => {
     for (const step of all) {
       const [kind, ...rest] = step.marker.split(' ');
       const where = `${DOC}:${step.line} (${step.marker})`;
+      process.stderr.write(`tutorial: ${where}\n`);
       if (step.lang !== 'sh') {
         applyFileStep(kind, rest.join(' '), step);
         continue;
