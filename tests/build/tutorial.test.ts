@@ -68,8 +68,11 @@ async function serveStep(command: string, path: string, pattern: RegExp): Promis
         const res = await fetch(`http://localhost:${port}${path}`, { signal: AbortSignal.timeout(30_000) });
         const text = await res.text();
         if (res.ok && pattern.test(text)) return output;
-        last = `${res.status}, ${text.length} bytes, no match for ${pattern}`;
+        // `start` serves only once the build is done: a page without the text will not gain it.
+        if (res.ok) throw new Error(`${path} is served without ${pattern}:\n${text.slice(0, 2000)}`);
+        last = `${res.status}, ${text.length} bytes`;
       } catch (e) {
+        if ((e as Error).message.includes('is served without')) throw e;
         last = String((e as Error).cause ?? e); // not listening yet
       }
       await new Promise((r) => setTimeout(r, 500));
