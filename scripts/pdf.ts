@@ -9,15 +9,16 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSy
 import { dirname, join, relative, resolve } from 'node:path';
 import { checkTools, makePdf, PdfError } from './pdf/make.ts';
 import { keptPdfPath, outDir, recordPath, type KeptPdf } from '../src/lib/print/kept.ts';
-import { contentDir } from '../src/lib/content/location.ts';
+import { contentDir, notContent } from '../src/lib/content/location.ts';
 import { commandTarget } from './lib/args.ts';
 import { formatBytes } from '../src/lib/print/size.ts';
 
-function newest(dir: string): number {
+function newest(dir: string, skip = notContent(dir)): number {
   if (!existsSync(dir)) return 0;
   return readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
     const p = join(dir, e.name);
-    return Math.max(max, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+    if (skip(p)) return max;
+    return Math.max(max, e.isDirectory() ? newest(p, skip) : statSync(p).mtimeMs);
   }, 0);
 }
 

@@ -63,7 +63,10 @@ describe('the example dossier builds on its own', () => {
 
   it('has the features the first dossier does not use: a French source, a month-precision date, a response to two claims', () => {
     const french = readFileSync(join(DIST, 'sources/courrier-du-port-2024-03-13/index.html'), 'utf8');
-    expect(french).toMatch(/lang="fr"/);
+    // The French text is marked as French (for screen readers, hyphenation and search), on the source page and where a claim quotes it.
+    expect(french).toMatch(/<h1 lang="fr">Incendie/);
+    expect(french).toMatch(/<div class="article" lang="fr">/);
+    expect(readFileSync(join(DIST, 'claims/electrical-fault/index.html'), 'utf8')).toMatch(/<p lang="fr">l’?'?incendie a été provoqué/);
     expect(french).toContain('panne électrique');
     const bulletin = readFileSync(join(DIST, 'sources/dockworkers-bulletin-2024-03/index.html'), 'utf8');
     expect(bulletin).toContain('March 2024');
