@@ -5,7 +5,7 @@
  * whole, so an interrupted run leaves no half-made dossier.
  */
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { assertWritable, callerDir, parseArgs, refuse, UsageError, type CommandSpec } from './lib/args.ts';
 
 const TEMPLATE = resolve('templates/dossier');
@@ -26,7 +26,7 @@ function settings(title: string): Record<string, string> {
   };
 }
 
-function target(argv: string[]): { dir: string; title: string } {
+function target(argv: string[]): { dir: string; typed: string; title: string } {
   const { content, out, rest, positionals } = parseArgs(argv, SPEC);
   if (content !== undefined || out !== undefined) throw new UsageError(`npm run new takes the new folder as its argument, not --content or --out.\nusage: npm run new -- <folder> [--title "…"]`);
   if (positionals.length !== 1) throw new UsageError(`give exactly one folder to create the dossier in.\nusage: npm run new -- <folder> [--title "…"]`);
@@ -41,7 +41,7 @@ function target(argv: string[]): { dir: string; title: string } {
   assertWritable(dir, 'the folder');
   // The dossier is filled in beside its place and renamed in: the parent must be writable too.
   assertWritable(dirname(dir), 'the parent folder of');
-  return { dir, title };
+  return { dir, typed: positionals[0], title };
 }
 
 function fill(dir: string, title: string): void {
@@ -54,7 +54,7 @@ function fill(dir: string, title: string): void {
 }
 
 try {
-  const { dir, title } = target(process.argv.slice(2));
+  const { dir, typed, title } = target(process.argv.slice(2));
   const temp = join(dirname(dir), `.${basename(dir)}.new-${process.pid}`);
   try {
     fill(temp, title);
@@ -64,9 +64,8 @@ try {
     rmSync(temp, { recursive: true, force: true });
   }
   const arg = (p: string) => (/[\s"'$]/.test(p) ? JSON.stringify(p) : p);
-  // Relative only where the next npm command runs from the same folder (the project's), and only if short.
-  const near = relative(process.cwd(), dir);
-  const shown = arg(callerDir() === process.cwd() && !near.startsWith('../..') ? near : dir);
+  // As the author typed it where the next npm command runs from the same folder (the project's); else in full.
+  const shown = arg(callerDir() === process.cwd() ? typed : dir);
   process.stderr.write(`dossier: created ${dir}
 It holds one worked example (a fictional footbridge) that verifies as it is; delete it when you add your own.
 Next:

@@ -64,9 +64,9 @@ describe('the example dossier builds on its own', () => {
   it('has the features the first dossier does not use: a French source, a month-precision date, a response to two claims', () => {
     const french = readFileSync(join(DIST, 'sources/courrier-du-port-2024-03-13/index.html'), 'utf8');
     // The French text is marked as French (for screen readers, hyphenation and search), on the source page and where a claim quotes it.
-    expect(french).toMatch(/<h1 lang="fr">Incendie/);
+    expect(french).toMatch(/<h1 lang="fr">Incendie au quai nord/);
     expect(french).toMatch(/<div class="article" lang="fr">/);
-    expect(readFileSync(join(DIST, 'claims/electrical-fault/index.html'), 'utf8')).toMatch(/<p lang="fr">l’?'?incendie a été provoqué/);
+    expect(readFileSync(join(DIST, 'claims/electrical-fault/index.html'), 'utf8')).toMatch(/<p lang="fr">l(&#39;|'|’)incendie a été provoqué/);
     expect(french).toContain('panne électrique');
     const bulletin = readFileSync(join(DIST, 'sources/dockworkers-bulletin-2024-03/index.html'), 'utf8');
     expect(bulletin).toContain('March 2024');
@@ -131,7 +131,7 @@ describe('reading, searching and printing it in Chromium', () => {
   it('reads the home page, a source with its marked passages, a claim and the responses page', async () => {
     for (const [path, heading, text] of [
       ['/', 'The Kestrel Harbour warehouse fire', 'three captured articles'],
-      ['/sources/courrier-du-port-2024-03-13/', 'Incendie au port de Kestrel', 'chambre froide'],
+      ['/sources/courrier-du-port-2024-03-13/', 'Incendie au quai nord', 'chambre froide'],
       ['/claims/sprinklers-off/', 'sprinklers', 'had been switched off since the autumn'],
       ['/responses/', 'Responses', 'were working on the night of the fire'],
     ] as const) {

@@ -81,17 +81,8 @@ describe('right after npm run new, each command works on the folder and says whi
     expect(status).not.toMatch(/dist\/|\.dossier\//);
   });
 
-  it('npm run import adds a capture and its draft', () => {
-    const capture = resolve('examples/tutorial/wend-valley-radio-footbridge.txt');
-    const r = run(['scripts/import.ts', '--content', dossier, capture]);
-    expect(r.status, r.out).toBe(0);
-    expect(r.out).toContain(`dossier: reading ${dossier}, writing into it`);
-    expect(r.out).toMatch(/1 imported/);
-    expect(readFileSync(join(dossier, 'captures', 'wend-valley-radio-2025-03-06.txt')).equals(readFileSync(capture))).toBe(true);
-  });
-
   it('a custom --out inside a git working tree is kept out of git without changing a tracked file', () => {
-    // The dossier folder is a git repository now: build into a folder of it that its .gitignore does not name.
+    // The dossier folder is a git repository now (the test before): build into a folder of it that its .gitignore does not name.
     const r = withBuildLock(() => run(['scripts/astro.ts', 'build', '--content', dossier, '--out', join(dossier, 'site')]));
     expect(r.status, r.out).toBe(0);
     expect(r.out).toContain(`writing ${join(dossier, 'site')}`);
@@ -99,5 +90,14 @@ describe('right after npm run new, each command works on the folder and says whi
     const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: dossier, encoding: 'utf8' });
     expect(status).not.toMatch(/site\//);
     expect(readFileSync(join(dossier, '.gitignore'), 'utf8')).toBe('dist/\n.dossier/\n');
+  });
+
+  it('npm run import adds a capture and its draft', () => {
+    const capture = resolve('examples/tutorial/wend-valley-radio-footbridge.txt');
+    const r = run(['scripts/import.ts', '--content', dossier, capture]);
+    expect(r.status, r.out).toBe(0);
+    expect(r.out).toContain(`dossier: reading ${dossier}, writing into it`);
+    expect(r.out).toMatch(/1 imported/);
+    expect(readFileSync(join(dossier, 'captures', 'wend-valley-radio-2025-03-06.txt')).equals(readFileSync(capture))).toBe(true);
   });
 });
