@@ -71,9 +71,16 @@ describe('the example dossier builds on its own', () => {
     const bulletin = readFileSync(join(DIST, 'sources/dockworkers-bulletin-2024-03/index.html'), 'utf8');
     expect(bulletin).toContain('March 2024');
     expect(bulletin).not.toMatch(/\d+ March 2024/);
+    // One response, shown with each of the two claims it answers.
     for (const claim of ['electrical-fault', 'no-one-hurt']) {
-      expect(readFileSync(join(DIST, `claims/${claim}/index.html`), 'utf8')).toContain('two of our members were treated for smoke');
+      const page = readFileSync(join(DIST, `claims/${claim}/index.html`), 'utf8');
+      expect(page, claim).toContain('two of its members were treated for smoke');
+      expect(page, claim).toContain('href="/responses/#union-disputes-statement"');
     }
+    // The French rendering is shown beside the English one, but not word-diffed against it as if it were a variant.
+    const fault = readFileSync(join(DIST, 'claims/electrical-fault/index.html'), 'utf8');
+    expect(fault).toContain('Le Courrier du Port');
+    expect(fault).not.toContain('Word by word');
   });
 });
 
@@ -117,7 +124,7 @@ describe('nothing of the first dossier leaks into it', () => {
   });
 });
 
-describe('reading, searching and printing it in Chromium', () => {
+describe('reading, searching and printing it in Chromium', { timeout: 300_000 }, () => {
   async function open(path: string): Promise<{ page: Page; errors: string[] }> {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
@@ -148,12 +155,12 @@ describe('reading, searching and printing it in Chromium', () => {
 
   it('the header search finds a word of the example and its page', async () => {
     const { page, errors } = await open('/claims/');
-    await page.click('#site-search-q');
-    await page.keyboard.type('sprinklers', { delay: 30 });
-    const first = page.locator('pagefind-modal .search-result-link').first();
+    // The shortcut listener attaches when the page's script has run: press until the dialog opens.
+    const isOpen = () => page.evaluate(() => !!document.querySelector<HTMLDialogElement>('pagefind-modal dialog')?.open);
+    await expect.poll(async () => (await isOpen()) || (await page.keyboard.press('/'), await isOpen()), { timeout: 30_000, interval: 500 }).toBe(true);
+    await page.locator('pagefind-modal pagefind-input input').fill('sprinklers');
     await expect.poll(() => page.locator('pagefind-modal .search-result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '')), { timeout: 30_000 })
       .toEqual(expect.arrayContaining([expect.stringMatching(/^\/claims\/sprinklers-off\/\?highlight=sprinklers/)]));
-    await first.waitFor();
     // A French word finds the French source.
     await page.goto(`${site.url}/search/?q=incendie`);
     const links = page.locator('pagefind-results[instance=page] .search-result-link');

@@ -20,6 +20,8 @@ const run = (args: string[]) => {
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', env });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 };
+/** Not a timed assertion: the room a build (or two, and a printing) needs on a loaded machine before Vitest gives up. */
+const BUILD_TIME = 1_200_000;
 const files = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 
 let engineBefore: string;
@@ -79,7 +81,7 @@ describe('right after npm run new, each command works on the folder and says whi
     const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: dossier, encoding: 'utf8' });
     expect(status).toContain('dossier.yaml');
     expect(status).not.toMatch(/dist\/|\.dossier\//);
-  });
+  }, BUILD_TIME);
 
   it('a custom --out inside a git working tree is kept out of git without changing a tracked file', () => {
     // The dossier folder is a git repository now (the test before): build into a folder of it that its .gitignore does not name.
@@ -90,7 +92,7 @@ describe('right after npm run new, each command works on the folder and says whi
     const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: dossier, encoding: 'utf8' });
     expect(status).not.toMatch(/site\//);
     expect(readFileSync(join(dossier, '.gitignore'), 'utf8')).toBe('dist/\n.dossier/\n');
-  });
+  }, BUILD_TIME);
 
   it('npm run import adds a capture and its draft', () => {
     const capture = resolve('examples/tutorial/wend-valley-radio-footbridge.txt');

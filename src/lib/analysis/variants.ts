@@ -24,7 +24,7 @@ export interface VariantOptions {
 
 /**
  * One statement as each source rendered it: one appearance per source (the first that fits),
- * ordered by publication, each diffed word by word against the first.
+ * ordered by publication, each diffed word by word against the first; only sources in the first's language.
  */
 export function buildVariants(dossier: Dossier, kind: 'claim' | 'response', id: string, options: VariantOptions = {}): Variant[] {
   const item = kind === 'claim' ? dossier.claims.get(id) : dossier.responses.get(id);
@@ -38,7 +38,8 @@ export function buildVariants(dossier: Dossier, kind: 'claim' | 'response', id: 
     if (appearance) picked.push({ source, appearance });
   }
   const base = picked[0];
-  return picked.map((v, i) => {
+  // A rendering in another language is a translation, not a variant: a word diff against it says nothing.
+  return picked.filter((v) => v.source.language === base.source.language).map((v, i) => {
     if (i === 0) return v;
     const diff = wordDiff(passageText(base.source, base.appearance), passageText(v.source, v.appearance));
     return { ...v, diff, similarity: similarity(diff) };
