@@ -13,7 +13,8 @@ const ASTRO = resolve('node_modules/astro/bin/astro.mjs');
 const serving = { switches: ['--host', '--open'], valued: ['--port'] };
 const SPECS: Record<string, CommandSpec> = {
   build: { name: 'build', writes: 'out' },
-  dev: { name: 'dev', writes: 'out', ...serving },
+  // The dev server builds nothing to disk: --out has no meaning there.
+  dev: { name: 'dev', writes: 'nothing', ...serving },
   preview: { name: 'preview', writes: 'out', ...serving },
   start: { name: 'start', writes: 'out', ...serving },
 };

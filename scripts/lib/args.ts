@@ -116,7 +116,7 @@ export function assertDossier(dir: string): void {
  */
 export function resolveTarget(argv: string[], spec: CommandSpec, root = process.cwd()): Target {
   const { content, out, rest, positionals } = parseArgs(argv, spec);
-  if (out !== undefined && spec.writes !== 'out') throw new UsageError(`npm run ${spec.name} writes no site, so --out has no effect here.\n${usageOf(spec)}`);
+  if (out !== undefined && spec.writes !== 'out') throw new UsageError(`--out has no effect here: this command writes no site.\n${usageOf(spec)}`);
   const dir = content !== undefined ? resolve(callerDir(), content) : resolve(root, process.env.DOSSIER_CONTENT || ENGINE_CONTENT);
   const engine = dir === resolve(root, ENGINE_CONTENT);
   const outDir = out !== undefined ? resolve(callerDir(), out)
