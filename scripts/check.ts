@@ -2,6 +2,10 @@
 import { verifyContent } from '../src/lib/content/verify.ts';
 import { reportProblems } from '../src/lib/content/report.ts';
 import { contentDir } from '../src/lib/content/location.ts';
+import { commandTarget } from './lib/args.ts';
+
+// --content (or DOSSIER_CONTENT): which dossier; refused with the path and the fix if it is none.
+commandTarget({ name: 'check', writes: 'nothing' });
 
 const { dossier, problems } = verifyContent(contentDir());
 if (problems.length) {

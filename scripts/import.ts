@@ -1,7 +1,7 @@
 // npm run import -- <capture.txt|page.warc.gz|page.wacz|page.html|folder>... [--url URL] [--force] [--content DIR] [--year YYYY] [--create-outlets] [--json]
 // Turns captured article text, or a web capture, into a byte-identical capture plus a draft source to review.
 import { resolve } from 'node:path';
-import { contentDir } from '../src/lib/content/location.ts';
+import { callerDir, commandTarget } from './lib/args.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 import { expandInputs, Importer, type ImportResult } from '../src/lib/import/batch.ts';
 import { loadRules } from '../src/lib/import/rules.ts';
@@ -15,26 +15,21 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const args = process.argv.slice(2);
-const inputs: string[] = [];
-const opts = { force: false, createOutlets: false, json: false, content: undefined as string | undefined, year: undefined as number | undefined, url: undefined as string | undefined };
-for (let i = 0; i < args.length; i++) {
-  const a = args[i];
-  if (a === '--force') opts.force = true;
-  else if (a === '--create-outlets') opts.createOutlets = true;
-  else if (a === '--json') opts.json = true;
-  else if (a === '--content') opts.content = args[++i] ?? fail('--content needs a folder');
-  else if (a === '--url') opts.url = args[++i] ?? fail('--url needs the address of one page in the archive');
-  else if (a === '--year') {
-    const y = Number(args[++i]);
-    if (!/^\d{4}$/.test(String(args[i]))) fail(`--year needs a four-digit year, not "${args[i] ?? ''}"`);
-    opts.year = y;
-  } else if (a.startsWith('--')) fail(`unknown option ${a}`);
-  else inputs.push(a);
+// --content and --out are checked and announced by the shared command line (scripts/lib/args.ts).
+const target = commandTarget({ name: 'import', writes: 'content', positionals: true, switches: ['--force', '--create-outlets', '--json'], valued: ['--year', '--url'] });
+const args = target.rest;
+const inputs = target.positionals.map((p) => resolve(callerDir(), p));
+const opts = { force: args.includes('--force'), createOutlets: args.includes('--create-outlets'), json: args.includes('--json'), year: undefined as number | undefined, url: undefined as string | undefined };
+const urlAt = args.indexOf('--url');
+if (urlAt >= 0) opts.url = args[urlAt + 1];
+const yearAt = args.indexOf('--year');
+if (yearAt >= 0) {
+  if (!/^\d{4}$/.test(args[yearAt + 1])) fail(`--year needs a four-digit year, not "${args[yearAt + 1]}"`);
+  opts.year = Number(args[yearAt + 1]);
 }
 if (inputs.length === 0) fail('give at least one capture file or folder to import');
 
-const dir = opts.content ? resolve(opts.content) : contentDir();
+const dir = target.content;
 const { rules, file: rulesFile, problems } = loadRules(dir);
 if (!rules) {
   process.stderr.write(`${formatProblems(problems).replace('The dossier does not verify', `The import rules in ${rulesFile} are not valid`)}\n\nNothing was imported.\n`);

@@ -9,14 +9,16 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSy
 import { dirname, join, relative, resolve } from 'node:path';
 import { checkTools, makePdf, PdfError } from './pdf/make.ts';
 import { keptPdfPath, outDir, recordPath, type KeptPdf } from '../src/lib/print/kept.ts';
-import { contentDir } from '../src/lib/content/location.ts';
+import { contentDir, notContent } from '../src/lib/content/location.ts';
+import { commandTarget } from './lib/args.ts';
 import { formatBytes } from '../src/lib/print/size.ts';
 
-function newest(dir: string): number {
+function newest(dir: string, skip = notContent(dir)): number {
   if (!existsSync(dir)) return 0;
   return readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
     const p = join(dir, e.name);
-    return Math.max(max, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+    if (skip(p)) return max;
+    return Math.max(max, e.isDirectory() ? newest(p, skip) : statSync(p).mtimeMs);
   }, 0);
 }
 
@@ -28,12 +30,14 @@ function build(why: string): void {
 }
 
 async function main(): Promise<void> {
+  // --content/--out (or DOSSIER_CONTENT/DOSSIER_OUT_DIR): which dossier, and which output folder.
+  const target = commandTarget({ name: 'pdf', writes: 'out', switches: ['--letter'] });
   checkTools();
-  const paper = process.argv.includes('--letter') ? 'Letter' : 'A4';
+  const paper = target.rest.includes('--letter') ? 'Letter' : 'A4';
   const dist = outDir();
   const stamp = join(dist, 'print', 'index.html');
   const sourcesChanged = Math.max(newest(resolve('src')), newest(contentDir())) > (existsSync(stamp) ? statSync(stamp).mtimeMs : 0);
-  if (!existsSync(stamp)) build('dist/ has no print edition yet');
+  if (!existsSync(stamp)) build(`${relative(process.cwd(), dist) || '.'} has no print edition yet`);
   else if (sourcesChanged) build('the sources changed since the last build');
 
   const out = join(dist, 'dossier.pdf');

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Verified } from './verify.ts';
+import { notContent } from './location.ts';
 
 /*
  * The preflight verifier, the content-layer loaders and getDossier() run in one build process
@@ -32,6 +33,7 @@ type WithHandoff = typeof globalThis & { [KEY]?: Handoff };
 /** Every file's path, size and modification time under the content folder, sorted. */
 export function fingerprint(dir: string): string {
   const parts: string[] = [];
+  const skip = notContent(dir);
   const walk = (d: string) => {
     let names: string[];
     try {
@@ -41,6 +43,7 @@ export function fingerprint(dir: string): string {
     }
     for (const name of names) {
       const p = join(d, name);
+      if (skip(p)) continue;
       const s = statSync(p);
       if (s.isDirectory()) walk(p);
       else parts.push(`${p}\t${s.size}\t${s.mtimeMs}`);

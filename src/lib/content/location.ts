@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /**
  * The content folder. DOSSIER_CONTENT points the whole engine at another dossier
@@ -16,4 +16,16 @@ export function cacheDirFor(root = process.cwd()): string {
   let h = 0;
   for (const ch of dir) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   return `./node_modules/.astro/dossier-${h.toString(36)}`;
+}
+
+/**
+ * What a walk over every file of a dossier folder must pass by: the built site when it lies inside
+ * the folder (a dossier of its own builds into <folder>/dist/ by default; atomic publishing adds
+ * .staging and .old beside it) and hidden folders (.git, and .dossier with the kept PDF). Without
+ * this, each build changed the content's own fingerprint and build id.
+ */
+export function notContent(dir: string, root = process.cwd()): (path: string) => boolean {
+  const outs = [resolve(root, process.env.DOSSIER_OUT_DIR || 'dist'), join(dir, 'dist')];
+  const skip = new Set(outs.flatMap((o) => [o, `${o}.staging`, `${o}.old`]));
+  return (path) => skip.has(path) || (dirname(path) === dir && basename(path).startsWith('.'));
 }

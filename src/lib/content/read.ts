@@ -7,6 +7,12 @@ import { parseYaml } from './yaml.ts';
 import type { Capture } from '../schemas/captures.ts';
 import { readWebCaptures } from '../capture/web/read.ts';
 
+/** A file as problems name it: relative to the project, or in full for a dossier folder outside it ("../../../home/…" helps nobody). */
+export function shownPath(root: string, path: string): string {
+  const rel = relative(root, path);
+  return rel.startsWith('..') ? path : rel;
+}
+
 /** The file layout of a dossier's content folder. Another dossier keeps the same shape. */
 export const LAYOUT = {
   dossier: 'dossier.yaml',
@@ -79,7 +85,7 @@ export function readCapture(path: string, root: string): RawCapture {
   const bytes = readFileSync(path);
   return {
     id: basename(path, '.txt'),
-    file: relative(root, path),
+    file: shownPath(root, path),
     bytes: bytes.length,
     sha256: sha256(bytes),
     text: bytes.toString('utf8'),
@@ -105,7 +111,7 @@ function yamlProblem(file: string, line: number | undefined, message: string): P
 
 /** A YAML file holding a list of entries, each with an `id`. */
 export function readListFile(path: string, root: string, problems: Problem[]): RawEntry[] {
-  const file = relative(root, path);
+  const file = shownPath(root, path);
   if (!existsSync(path)) {
     problems.push({ file, message: 'is missing', fix: `Create ${file} holding a YAML list of entries (it may be an empty list: []).` });
     return [];
@@ -132,7 +138,7 @@ function unreadable(path: string, file: string): RawEntry {
 
 /** A YAML file holding one entry; its id is the file name. */
 export function readEntryFile(path: string, root: string, problems: Problem[]): RawEntry | undefined {
-  const file = relative(root, path);
+  const file = shownPath(root, path);
   const parsed = parseYaml(readFileSync(path, 'utf8'));
   if (parsed.errors.length) {
     for (const e of parsed.errors) problems.push(yamlProblem(file, e.line, e.message));
@@ -143,7 +149,7 @@ export function readEntryFile(path: string, root: string, problems: Problem[]): 
 
 /** A Markdown or MDX file: YAML frontmatter plus a body; its id is the file name. */
 export function readDocumentFile(path: string, root: string, problems: Problem[]): RawEntry | undefined {
-  const file = relative(root, path);
+  const file = shownPath(root, path);
   const split = splitFrontmatter(readFileSync(path, 'utf8'));
   if (split.frontmatter === undefined) {
     problems.push({
@@ -175,7 +181,7 @@ export function readContent(dir: string, root = process.cwd()): RawContent {
   const at = (name: string) => join(dir, name);
   let dossier: RawEntry | undefined;
   if (existsSync(at(LAYOUT.dossier))) dossier = readEntryFile(at(LAYOUT.dossier), root, problems);
-  else problems.push({ file: relative(root, at(LAYOUT.dossier)), message: 'is missing', fix: 'Create dossier.yaml with the dossier settings (see docs/authoring.md).' });
+  else problems.push({ file: shownPath(root, at(LAYOUT.dossier)), message: 'is missing', fix: 'Create dossier.yaml with the dossier settings (see docs/authoring.md).' });
   if (dossier) dossier.id = 'dossier';
 
   const lists = {

@@ -93,7 +93,7 @@ export function verifyRaw(raw: RawContent): Verified {
       problems.push({
         file: `${raw.folder}/pages/${id}.mdx`,
         message: `is missing: every dossier needs the analysis page "${id}", which source, claim and footer links point to`,
-        fix: `Create pages/${id}.mdx (see docs/analysis.md for a starting point).`,
+        fix: `Create pages/${id}.mdx; templates/dossier/pages/${id}.mdx in the engine is a starting point (npm run new writes it into a new dossier).`,
       });
     }
   }

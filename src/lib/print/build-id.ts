@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { notContent } from '../content/location.ts';
 
 /**
  * The build identifier printed on the cover and stored with the PDF: a hash of every file of the
@@ -9,7 +10,7 @@ import { join, relative } from 'node:path';
  */
 export function contentBuildId(dir: string): string {
   const hash = createHash('sha256');
-  for (const file of filesUnder(dir)) {
+  for (const file of filesUnder(dir, notContent(dir))) {
     hash.update(relative(dir, file).split('\\').join('/'));
     hash.update('\0');
     hash.update(readFileSync(file));
@@ -18,10 +19,11 @@ export function contentBuildId(dir: string): string {
   return hash.digest('hex').slice(0, 12);
 }
 
-function filesUnder(dir: string): string[] {
+function filesUnder(dir: string, skip: (path: string) => boolean): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : []));
+    .filter((e) => !skip(join(dir, e.name)))
+    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name), skip) : e.isFile() ? [join(dir, e.name)] : []));
 }
 
 const memo = new Map<string, string>();
