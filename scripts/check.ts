@@ -12,5 +12,5 @@ if (problems.length) {
   reportProblems(problems);
   process.exit(1);
 }
-const count = (m: Map<string, unknown>) => m.size;
-console.log(`Dossier verified: ${count(dossier!.sources)} sources, ${count(dossier!.claims)} claims, ${count(dossier!.responses)} responses, ${count(dossier!.context)} context entries, every quote verbatim.`);
+const count = (m: Map<string, unknown>, one: string, many = `${one}s`) => `${m.size} ${m.size === 1 ? one : many}`;
+console.log(`Dossier verified: ${count(dossier!.sources, 'source')}, ${count(dossier!.claims, 'claim')}, ${count(dossier!.responses, 'response')}, ${count(dossier!.context, 'context entry', 'context entries')}, every quote verbatim.`);

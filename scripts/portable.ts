@@ -2,13 +2,14 @@
  * npm run portable: the portable edition (docs/portable.md), `dossier-portable/` and
  * `dossier-portable.zip` beside the output folder. Every build writes it; this command makes
  * sure it holds the whole-dossier PDF when Chromium is there to print one (npm run pdf, which
- * builds), otherwise builds once, then checks the bag and says where it is. It reads the content
- * and output folders from DOSSIER_CONTENT and DOSSIER_OUT_DIR, like every command.
+ * builds), otherwise builds once, then checks the bag and says where it is. It takes --content and
+ * --out (or DOSSIER_CONTENT and DOSSIER_OUT_DIR), like every command.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { chromiumPath } from './lib/chromium.ts';
+import { commandTarget } from './lib/args.ts';
 import { contentDir } from '../src/lib/content/location.ts';
 import { buildIdOnce } from '../src/lib/print/build-id.ts';
 import { keptPdfFor, outDir } from '../src/lib/print/kept.ts';
@@ -25,6 +26,8 @@ function run(script: string[], what: string): void {
   }
 }
 
+// --content and --out are checked, announced and handed on by the shared command line (scripts/lib/args.ts).
+commandTarget({ name: 'portable', writes: 'out' });
 const dist = outDir();
 const shown = (p: string) => relative(process.cwd(), p) || '.';
 if (keptPdfFor(dist, buildIdOnce(contentDir()))) {

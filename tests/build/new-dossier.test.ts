@@ -64,7 +64,7 @@ describe('right after npm run new, each command works on the folder and says whi
     const r = run(['scripts/check.ts', '--content', dossier]);
     expect(r.status, r.out).toBe(0);
     expect(r.out).toContain(`dossier: reading ${dossier}\n`);
-    expect(r.out).toContain('Dossier verified: 1 sources, 1 claims, 1 responses');
+    expect(r.out).toContain('Dossier verified: 1 source, 1 claim, 1 response');
   });
 
   it('npm run pdf builds it into its own dist/, prints it and names that folder', () => {

@@ -26,6 +26,8 @@ export function cacheDirFor(root = process.cwd()): string {
  */
 export function notContent(dir: string, root = process.cwd()): (path: string) => boolean {
   const outs = [resolve(root, process.env.DOSSIER_OUT_DIR || 'dist'), join(dir, 'dist')];
-  const skip = new Set(outs.flatMap((o) => [o, `${o}.staging`, `${o}.old`]));
+  // The portable edition is written beside the output folder (src/lib/portable/edition.ts), so inside a dossier folder too.
+  const portable = outs.flatMap((o) => ['dossier-portable', 'dossier-portable.zip'].map((n) => join(dirname(o), n)));
+  const skip = new Set([...outs, ...portable].flatMap((o) => [o, `${o}.staging`, `${o}.old`]));
   return (path) => skip.has(path) || (dirname(path) === dir && basename(path).startsWith('.'));
 }
