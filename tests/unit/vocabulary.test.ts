@@ -46,12 +46,12 @@ describe('the response kind for an answer only the claimant reports', () => {
   it('is reported-by-claimant, and the older name reported-by-accuser still counts as the same', async () => {
     const { responseSchema } = await import('../../src/lib/schemas/responses.ts');
     const { VIA_CLAIMANT } = await import('../../src/lib/analysis/support.ts');
-    const { RESPONSE_KIND_LABEL } = await import('../../src/lib/format/labels.ts');
+    const { en } = await import('../../src/lib/i18n/messages/en.ts');
     const base = { responder: 'a', respondsTo: ['c'], channel: 'x', summary: 's', appearances: [{ source: 's', quote: 'q', how: 'reported' }] };
     for (const kind of ['reported-by-claimant', 'reported-by-accuser'] as const) {
       expect(responseSchema.safeParse({ ...base, kind }).success).toBe(true);
       expect(VIA_CLAIMANT.has(kind)).toBe(true);
-      expect(RESPONSE_KIND_LABEL[kind]).toBe('reported only by the claimant');
+      expect(en[`responseKind.${kind}`]).toBe('reported only by the claimant');
     }
   });
 });

@@ -328,4 +328,7 @@ export const ar: Catalogue = {
   'web.check': 'للتحقق: قارن بصمة SHA-256 للأرشيف المنزَّل بالبصمة أعلاه ({command})، وافتحه في ReplayWeb.page أو أي قارئ WARC لترى الصفحة كما أُرشفت{digest}؛ انظر {method}.',
   'web.checkDigest': '، وقارن بصمة محتوى السجل بالبصمة أعلاه',
   'web.method': 'المنهجية',
+  // The portable edition's download (src/components/PortableDownload.astro)
+  'portable.download': 'تنزيل الملف كاملًا لقراءته دون اتصال',
+  'portable.facts': '(ZIP، {size}؛ حزمة BagIt تُفتح من القرص، مع كل نسخة محفوظة؛ SHA-256 {sha256})',
 };

@@ -328,4 +328,7 @@ export const de: Catalogue = {
   'web.check': 'Zur Prüfung: Vergleichen Sie die SHA-256 des heruntergeladenen Archivs mit der obigen ({command}), öffnen Sie es in ReplayWeb.page oder einem anderen WARC-Leser, um die Seite wie archiviert zu sehen{digest}; siehe die {method}.',
   'web.checkDigest': ', und vergleichen Sie die Inhalts-Prüfsumme des Eintrags mit der obigen',
   'web.method': 'Methode',
+  // The portable edition's download (src/components/PortableDownload.astro)
+  'portable.download': 'Das ganze Dossier zum Offline-Lesen herunterladen',
+  'portable.facts': '(ZIP, {size}; ein BagIt-Paket, das sich von der Festplatte öffnet, mit jeder Aufnahme; SHA-256 {sha256})',
 };

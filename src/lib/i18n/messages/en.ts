@@ -354,6 +354,9 @@ export const en = {
   'web.check': 'To check it: compare the downloaded archive’s SHA-256 with the one above ({command}), open it in ReplayWeb.page or any WARC reader to see the page as archived{digest}; see the {method}.',
   'web.checkDigest': ', and compare the record’s payload digest with the one above',
   'web.method': 'method',
+  // The portable edition's download (src/components/PortableDownload.astro)
+  'portable.download': 'Download the whole dossier to read offline',
+  'portable.facts': '(ZIP, {size}; a BagIt bag that opens from disk, with every capture; SHA-256 {sha256})',
 } as const;
 
 export type MessageKey = keyof typeof en;

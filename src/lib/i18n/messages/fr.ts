@@ -328,4 +328,7 @@ export const fr: Catalogue = {
   'web.check': 'Pour la vérifier : comparez le SHA-256 de l’archive téléchargée à celui ci-dessus ({command}), ouvrez-la dans ReplayWeb.page ou tout lecteur WARC pour voir la page telle qu’archivée{digest} ; voir la {method}.',
   'web.checkDigest': ', et comparez l’empreinte du contenu de l’enregistrement à celle ci-dessus',
   'web.method': 'méthode',
+  // The portable edition's download (src/components/PortableDownload.astro)
+  'portable.download': 'Télécharger tout le dossier pour le lire hors ligne',
+  'portable.facts': '(ZIP, {size} ; un sac BagIt qui s’ouvre depuis le disque, avec chaque capture ; SHA-256 {sha256})',
 };

@@ -328,4 +328,7 @@ export const ru: Catalogue = {
   'web.check': 'Как проверить: сравните SHA-256 скачанного архива с указанным выше ({command}), откройте его в ReplayWeb.page или любом просмотрщике WARC, чтобы увидеть страницу в архивном виде{digest}; см. {method}.',
   'web.checkDigest': ', и сравните хеш содержимого записи с указанным выше',
   'web.method': 'методику',
+  // The portable edition's download (src/components/PortableDownload.astro)
+  'portable.download': 'Скачать всё досье для чтения без сети',
+  'portable.facts': '(ZIP, {size}; пакет BagIt, который открывается с диска, со всеми копиями; SHA-256 {sha256})',
 };
