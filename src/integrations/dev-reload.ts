@@ -24,6 +24,10 @@ export default function devReload(): AstroIntegration {
   return {
     name: 'dossier:dev-reload',
     hooks: {
+      // import.meta.env.DEV is no test of `astro dev`: a build run with NODE_ENV=test (under Vitest) has it too.
+      'astro:config:setup': ({ command, updateConfig }) => {
+        updateConfig({ vite: { define: { 'import.meta.env.DOSSIER_DEV_SERVER': JSON.stringify(command === 'dev') } } });
+      },
       'astro:server:setup': ({ server, logger }) => {
         const dir = contentDir();
         const live = liveVerifier(dir);

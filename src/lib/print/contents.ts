@@ -35,10 +35,12 @@ export function headingText(entry: Pick<ContentsEntry, 'number' | 'title'>): str
  */
 export function pagesFromOutline(entries: ContentsEntry[], outline: OutlineItem[]): Map<string, number> {
   const pages = new Map<string, number>();
+  // Folded once: a dossier of 1,000 sources has thousands of bookmarks, looked through per entry.
+  const titles = outline.map((item) => compact(item.title));
   let cursor = 0;
   for (const entry of entries) {
     const want = compact(headingText(entry));
-    const at = outline.findIndex((item, i) => i >= cursor && compact(item.title) === want);
+    const at = titles.indexOf(want, cursor);
     if (at === -1) continue;
     pages.set(entry.id, outline[at].page);
     cursor = at + 1;
@@ -76,7 +78,7 @@ export function unplaced(entries: ContentsEntry[], pages: Map<string, number>): 
 
 /**
  * The message for entries with no bookmark. Each is shown beside the bookmark nearest to where it
- * should have been (the first after the last entry placed before it), so that the reader sees how
+ * should have been (the first of its level after the last entry placed before it), so that the reader sees how
  * the two differ: the contents list and the headings are made from the same titles, so a
  * difference means the page was changed after the build or the engine has a fault.
  */
@@ -84,7 +86,8 @@ export function unplacedMessage(entries: ContentsEntry[], pages: Map<string, num
   const lines = unplaced(entries, pages).map((entry) => {
     const before = entries.slice(0, entries.indexOf(entry)).filter((e) => pages.has(e.id)).at(-1);
     const from = before ? outline.findIndex((o) => compact(o.title) === compact(headingText(before))) + 1 : 0;
-    const near = outline.slice(from).find((o) => o.depth > 0);
+    // A bookmark of the entry's own level (a source's sub-headings are deeper), else any.
+    const near = outline.slice(from).find((o) => o.depth === entry.level) ?? outline[from];
     return `  "${headingText(entry)}": the nearest bookmark reads ${near ? `"${norm(near.title)}" (page ${near.page})` : 'nothing (no bookmark follows)'}`;
   });
   return `The PDF's bookmarks do not match its contents list for ${lines.length} heading${lines.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n` +
