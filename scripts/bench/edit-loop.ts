@@ -15,6 +15,10 @@ export interface EditLoopFigures {
   edit_verify_ms: number | null;
   /** Median ms the dev server took to render the source page again (from its log), a part of edit_ms. */
   edit_render_ms: number | null;
+  /** Median ms from the save to the browser's request for the reloaded page (watcher, verification, reload message). */
+  edit_request_ms: number | null;
+  /** Median ms from that request to the last byte of the page (the server's render and the transfer). */
+  edit_response_ms: number | null;
   /** Saves whose words never showed (each waits at most a minute). */
   edit_missed: number;
 }
@@ -33,6 +37,8 @@ export async function probeEditLoop(root: string, content: string, id: string, e
   const server = await startDevServer(content, { root, cache: join(root, '.bench-dev-cache') });
   const browser = await launchChromium();
   const times: number[] = [];
+  const requested: number[] = [];
+  const responded: number[] = [];
   let missed = 0;
   try {
     const page = await browser.newPage();
@@ -43,11 +49,21 @@ export async function probeEditLoop(root: string, content: string, id: string, e
       const words = `Edit loop check ${i} ${Math.random().toString(36).slice(2, 8)}`;
       ready = connected(page);
       const saved = performance.now();
+      const savedAt = Date.now();
       writeFileSync(file, original.replace(/^caveats:\n {2}- .*$/m, `caveats:\n  - ${words}`));
       const shown = await page.waitForFunction((w) => document.body?.innerText.includes(w), words, { timeout: 60_000, polling: 'raf' }).then(() => true, () => false);
       const ms = Math.round(performance.now() - saved);
       if (!shown) missed++;
-      else if (i > 0) times.push(ms);
+      else if (i > 0) {
+        times.push(ms);
+        // The reloaded page's own navigation timing, on the wall clock the save was stamped with.
+        const nav = await page.evaluate(() => {
+          const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+          return { request: performance.timeOrigin + n.requestStart, end: performance.timeOrigin + n.responseEnd };
+        });
+        requested.push(Math.round(nav.request - savedAt));
+        responded.push(Math.round(nav.end - nav.request));
+      }
       log(`edit ${i}${i === 0 ? ' (not counted)' : ''}: ${shown ? `${ms} ms` : 'never shown'}`);
       await ready.catch(() => {});
     }
@@ -60,5 +76,5 @@ export async function probeEditLoop(root: string, content: string, id: string, e
   const verified = [...server.log().matchAll(/re-verified in (\d+) ms/g)].map((m) => Number(m[1])).slice(1);
   const rendered = [...server.log().matchAll(new RegExp(`/sources/${id}/ (\\d+)ms`, 'g'))].map((m) => Number(m[1])).slice(2);
   const mid = (xs: number[]) => (xs.length ? median(xs) : null);
-  return { edit_ms: times.length ? median(times) : NaN, edit_runs: times.length, edit_verify_ms: mid(verified), edit_render_ms: mid(rendered), edit_missed: missed };
+  return { edit_ms: times.length ? median(times) : NaN, edit_runs: times.length, edit_verify_ms: mid(verified), edit_render_ms: mid(rendered), edit_request_ms: mid(requested), edit_response_ms: mid(responded), edit_missed: missed };
 }

@@ -1,17 +1,20 @@
 import type { Problem } from '../problems.ts';
 import { fingerprint } from './handoff.ts';
-import { readContent, type FileMemo } from './read.ts';
-import { verifyRaw, type Verified } from './verify.ts';
+import { readContent, type FileMemo, type RawEntry } from './read.ts';
+import { verifyRaw, type Verified, type VerifyMemo } from './verify.ts';
 
 /**
  * The verifier of `astro dev`, where a save changes one file of thousands. The hand-off's
  * fingerprint already lists every file's size and modification time; a file whose pair is the
  * same as at the last verification is not read or parsed again, and its entry (and its problems)
- * are reused. The checks across files (references, quotes against captures, the MDX pages) run
- * whole every time, since one changed file can break any of them.
+ * are reused, and so are its validated data and, for a source, the checks against its own capture
+ * (src/lib/graph/build.ts). The checks across files (references, quotes of claims and responses,
+ * the MDX pages) run whole every time, since one changed file can break any of them.
  */
 export class LiveVerifier {
   private readonly memo = new Map<string, { stamp: string; value: unknown; problems: Problem[] }>();
+  private verifyMemo: VerifyMemo = { validated: new WeakMap(), checked: new WeakMap() };
+  private settings?: RawEntry;
   /** Files read afresh by the last verification, for the log. */
   reread = 0;
 
@@ -42,7 +45,13 @@ export class LiveVerifier {
       if (stamp !== undefined) this.memo.set(path, { stamp, value, problems: own });
       return value;
     };
-    return verifyRaw(readContent(this.dir, this.root, memo));
+    const raw = readContent(this.dir, this.root, memo);
+    // Validation may read the dossier's settings (its vocabulary): a new dossier.yaml validates everything again.
+    if (raw.dossier !== this.settings) {
+      this.settings = raw.dossier;
+      this.verifyMemo = { validated: new WeakMap(), checked: new WeakMap() };
+    }
+    return verifyRaw(raw, this.verifyMemo);
   }
 }
 

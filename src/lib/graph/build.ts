@@ -100,7 +100,9 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
     if (blocks.length === 0) {
       problems.push({ file: e.file, line: e.bodyLine, field: 'body', message: 'the source has no text: its body is empty', fix: 'Paste the cleaned article text below the frontmatter, one paragraph per block.' });
     }
-    if (capture) {
+    // Checks that read only this source and its capture: skipped where both are as they last passed.
+    const before = problems.length;
+    if (capture && input.checked?.get(d) !== capture) {
       for (const b of blocks) {
         if (!capture.text.includes(b.text)) {
           const m = matchQuote(b.text, capNorm!());
@@ -130,6 +132,7 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
         if (v && !hasQuote(v, capture.text, capNorm!).ok) at(e, [field], `"${v}" is not in the capture`, `Copy the ${field} verbatim from the capture, or remove it.`);
       }
     }
+    if (capture && problems.length === before) input.checked?.set(d, capture);
     d.published.evidence.forEach((ev, i) => checkEvidence(e, ['published', 'evidence', i], ev, capture, capNorm));
     d.republication.forEach((link, i) => {
       ref(e, ['republication', i, 'outlet'], link.outlet, outlets, 'outlet', 'outlets.yaml');
