@@ -20,7 +20,8 @@ import { serve } from './lib/serve.ts';
 const ROOT = process.cwd();
 const WORK = process.env.BENCH_WORK || '/tmp/bench-work';
 // The one place the project depends on the shared peers folder: the corpus and Starlight.
-const PEERS = resolve(ROOT, '../shared/peers');
+// BENCH_PEERS names it when the project is not checked out beside it (a git worktree, say).
+const PEERS = resolve(process.env.BENCH_PEERS || resolve(ROOT, '../shared/peers'));
 const STARLIGHT = join(PEERS, 'starlight', 'run.sh');
 const SKIP = new Set(['node_modules', '.git', '.astro']);
 
