@@ -3,6 +3,7 @@ import { relative, sep } from 'node:path';
 import { fingerprint, storeHandoff, takeHandoff } from '../lib/content/handoff.ts';
 import { liveVerifier } from '../lib/content/live.ts';
 import { contentDir } from '../lib/content/location.ts';
+import { markDevServer } from '../lib/dev-server.ts';
 import { LAYOUT } from '../lib/content/read.ts';
 import { formatProblems, type Problem } from '../lib/problems.ts';
 
@@ -24,11 +25,8 @@ export default function devReload(): AstroIntegration {
   return {
     name: 'dossier:dev-reload',
     hooks: {
-      // import.meta.env.DEV is no test of `astro dev`: a build run with NODE_ENV=test (under Vitest) has it too.
-      'astro:config:setup': ({ command, updateConfig }) => {
-        updateConfig({ vite: { define: { 'import.meta.env.DOSSIER_DEV_SERVER': JSON.stringify(command === 'dev') } } });
-      },
       'astro:server:setup': ({ server, logger }) => {
+        markDevServer();
         const dir = contentDir();
         const live = liveVerifier(dir);
         const hot = server.environments?.client?.hot ?? server.hot;
