@@ -22,10 +22,17 @@ const SETTLE_MS = 15;
  * requested meanwhile throw the same message. The next good save reloads and so clears it.
  */
 export default function devReload(): AstroIntegration {
+  let dev = false;
   return {
     name: 'dossier:dev-reload',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        dev = command === 'dev';
+      },
+      // Astro runs this hook for any Vite server it starts outside production, which includes the
+      // one `astro build` starts when NODE_ENV is not "production" (under Vitest it is "test").
       'astro:server:setup': ({ server, logger }) => {
+        if (!dev) return;
         markDevServer();
         const dir = contentDir();
         const live = liveVerifier(dir);
