@@ -55,7 +55,7 @@ export default function devReload(): AstroIntegration {
           for (const env of ['ssr', 'prerender']) server.environments?.[env]?.hot.send('astro:content-changed', {});
           const ms = Math.round(performance.now() - started);
           if (verified.problems.length) {
-            process.stderr.write(`\n${formatProblems(verified.problems)}\n\nThe dev server keeps running: the page shows this until a save makes the dossier verify again.\n`);
+            reportInDev(verified.problems);
             hot.send({ type: 'error', err: overlayError(verified.problems) });
             return;
           }
@@ -66,6 +66,11 @@ export default function devReload(): AstroIntegration {
       },
     },
   };
+}
+
+/** The verifier's report in the terminal of `astro dev`, which keeps running (nothing is built there). */
+export function reportInDev(problems: Problem[]): void {
+  process.stderr.write(`\n${formatProblems(problems)}\n\nThe dev server keeps running: its pages show this report until a save makes the dossier verify again.\n`);
 }
 
 /** The verifier's report as Vite's error payload; Astro's overlay shows `message` as pre-wrapped text. */

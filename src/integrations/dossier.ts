@@ -12,6 +12,7 @@ import { CITE_CACHE_FILE, readCiteCache, writeCiteCache } from '../lib/cite/cach
 import { reportProblems } from '../lib/content/report.ts';
 import { cacheDirFor, contentDir } from '../lib/content/location.ts';
 import { liveVerifier } from '../lib/content/live.ts';
+import { reportInDev } from './dev-reload.ts';
 
 /**
  * Verifies the whole dossier before Astro loads a single collection, so an author sees every
@@ -40,8 +41,9 @@ export default function dossier(): AstroIntegration {
           logger.info(`verified ${dossier!.sources.size} sources, ${dossier!.claims.size} claims, ${dossier!.responses.size} responses`);
           return;
         }
+        if (command === 'dev') return reportInDev(problems);
         reportProblems(problems);
-        if (command !== 'dev') process.exit(1);
+        process.exit(1);
       },
     },
   };
