@@ -26,7 +26,7 @@ describe('sourcingSummaries', () => {
   it('records the republication chain, the outlet’s own request for comment, and the voices it relied on', () => {
     expect(bySource.get('avim-2017-10-11')!.chain.map((l) => l.outlet)).toEqual(['cnbc', 'reuters']);
     expect(ids(bySource.get('independent-2017-10-10')!.requests)).toEqual(['pentagon-no-immediate-response']);
-    // The US "answer" that only the accuser reports is not a voice DW heard.
+    // The US "answer" that only the claimant reports is not a voice DW heard.
     expect(bySource.get('dw-2017-11-14')!.voices).toEqual(['russian-mod']);
   });
 });
@@ -40,10 +40,10 @@ describe('claimSupport', () => {
     expect(support.get('al-ali-weapons-to-is')!.origin).toBe('syrian-army');
   });
 
-  it('separates real answers from answers known only through the accuser', () => {
+  it('separates real answers from answers known only through the claimant', () => {
     expect(ids(support.get('al-ali-weapons-to-is')!.answers)).toEqual(['pahon-absolutely-ridiculous', 'pahon-advise-and-assist']);
     expect(ids(support.get('joint-strikes-refused')!.answers)).toEqual([]);
-    expect(ids(support.get('joint-strikes-refused')!.viaAccuser)).toEqual(['us-surrender-geneva-answer']);
+    expect(ids(support.get('joint-strikes-refused')!.viaClaimant)).toEqual(['us-surrender-geneva-answer']);
   });
 
   it('marks only the named context entries as checks, and counts outlets', () => {

@@ -77,7 +77,7 @@ describe('ResponseList', () => {
     expect(pahon).toContain('href="/claims/al-ali-weapons-to-is/"');
     expect(pahon).not.toContain('href="/claims/pretending-to-fight/"');
     expect(html).toContain('id="us-surrender-geneva-answer"');
-    expect(html).toContain('reported only by the accuser');
+    expect(html).toContain('reported only by the claimant');
   });
 
   it('says which claims drew no answer', async () => {
@@ -85,6 +85,9 @@ describe('ResponseList', () => {
     const section = html.slice(html.indexOf('id="unanswered-h"'));
     expect(section).toContain('href="/claims/said-on-monday/"');
     expect(section).not.toContain('href="/claims/river-rising/"');
+    // Neutral words: a claim need not be an accusation, nor its maker an accuser.
+    expect(section).toContain('draw no answer in the captured articles from anyone but the one who made them');
+    expect(html).not.toMatch(/accuser/i);
   });
 });
 

@@ -20,9 +20,24 @@ describe('boilerplate stripping, whole lines only', () => {
     ['2:36 PM ET Thu, 7 Sept 2017 | 01:55', 'video-promo'],
     ['- 1507649787 erdogan visas 150x150 - Turkey’s Erdogan refuses', 'image-prefix'],
     ['Kaynak/Source:', 'empty-source-line'],
-    ['EURASIAN STUDIES', 'masthead'],
+    ['The Harbour Gazette', 'masthead'],
+    ['© 2025 Harbour Media Ltd. All rights reserved.', 'page-metadata'],
+    ['Published 5 March 2025', 'page-metadata'],
+    ['2025-03-04 21:50', 'page-metadata'],
+    ['By Jane Doe', 'page-metadata'],
+    ['Jane Doe, Staff Reporter', 'page-metadata'],
+    ['Von Max Mustermann', 'page-metadata'],
   ])('removes "%s" as %s', (line, reason) => {
     expect(roleOf(article(line), line)).toMatchObject({ kind: 'removed', reason });
+  });
+
+  it.each([
+    'The claims come a day after the report',
+    'By Tuesday evening the fire was out',
+    '© Photo: Jane Doe',
+  ])('keeps "%s": no written date, no byline, no copyright holder', (line) => {
+    const role = roleOf(article(line), line);
+    expect(role).not.toMatchObject({ kind: 'removed' });
   });
 
   it('never removes part of a line: a rule must match the whole trimmed line', () => {

@@ -39,4 +39,24 @@ describe('import rules are data', () => {
     expect(problems[0].message).toMatch(/not valid YAML/);
     expect(problems[0].fix).toBeTruthy();
   });
+
+  it('adds a dossier\'s rules to the defaults with "extends: defaults", its own first', () => {
+    const { rules, problems } = parseRules("extends: defaults\nboilerplate:\n  - reason: navigation\n    patterns: ['^Back to the list$']\n", 'r.yaml');
+    expect(problems).toEqual([]);
+    expect(rules!.boilerplate[0].patterns[0].test('Back to the list')).toBe(true);
+    const defaults = loadRules(mkdtempSync(join(tmpdir(), 'rules-'))).rules!;
+    expect(rules!.boilerplate).toHaveLength(defaults.boilerplate.length + 1);
+    expect(rules!.bylines).toHaveLength(defaults.bylines.length);
+  });
+
+  it('makes a pattern that starts with (?i) ignore case', () => {
+    const { rules } = parseRules("boilerplate:\n  - reason: navigation\n    patterns: ['(?i)^share$']\n", 'r.yaml');
+    expect(rules!.boilerplate[0].patterns[0].test('SHARE')).toBe(true);
+  });
+
+  it('names no outlet in the built-in rules: they hold only what news pages share', () => {
+    const { rules } = loadRules(mkdtempSync(join(tmpdir(), 'rules-')));
+    expect(rules!.outlets).toEqual([]);
+    expect(rules!.boilerplate.every((b) => b.outlet === undefined)).toBe(true);
+  });
 });

@@ -1,6 +1,9 @@
 import type { Appearance, Outlet, ResponseData } from '../schemas/index.ts';
 import type { Claim, Dossier, Response, Source } from '../graph/types.ts';
 
+/** Response kinds for an answer known only from the claimant's own account (the second is the older name). */
+export const VIA_CLAIMANT: ReadonlySet<string> = new Set(['reported-by-claimant', 'reported-by-accuser']);
+
 export type HowCounts = Record<Appearance['how'], number>;
 
 export interface ChainLink {
@@ -55,8 +58,8 @@ export function sourcingSummaries(dossier: Dossier): SourcingSummary[] {
     return {
       source,
       outlet: dossier.outlets.get(source.outlet)!,
-      // An answer known only through the accuser's account is not a voice the outlet heard.
-      voices: [...new Set([...mine.map((c) => c.onBehalfOf ?? c.claimant), ...myResponses.filter((r) => r.kind !== 'reported-by-accuser').map((r) => r.responder)])],
+      // An answer known only through the claimant's account is not a voice the outlet heard.
+      voices: [...new Set([...mine.map((c) => c.onBehalfOf ?? c.claimant), ...myResponses.filter((r) => !VIA_CLAIMANT.has(r.kind)).map((r) => r.responder)])],
       chain: source.republication.map((l) => ({ outlet: l.outlet, name: dossier.outlets.get(l.outlet)?.name ?? l.outlet, role: l.role, date: l.date })),
       credits: source.credits,
       claims: mine,

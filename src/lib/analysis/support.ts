@@ -1,6 +1,8 @@
 import type { ContextEntry } from '../schemas/index.ts';
 import type { Claim, Dossier, Response } from '../graph/types.ts';
-import { claimOrigin } from './sourcing.ts';
+import { claimOrigin, VIA_CLAIMANT } from './sourcing.ts';
+
+export { VIA_CLAIMANT };
 
 export interface ClaimSupport {
   claim: Claim;
@@ -8,10 +10,10 @@ export interface ClaimSupport {
   origin: string;
   outlets: string[];
   sources: string[];
-  /** Captured answers from someone other than the accuser. */
+  /** Captured answers from someone other than the claimant. */
   answers: Response[];
-  /** Answers known only through the accuser's own account. */
-  viaAccuser: Response[];
+  /** Answers known only through the claimant's own account. */
+  viaClaimant: Response[];
   context: { id: string; entry: ContextEntry; check: boolean }[];
 }
 
@@ -24,7 +26,7 @@ export function contextFor(dossier: Dossier, claim: Claim): string[] {
 
 /**
  * For every claim: who it traces back to, how many outlets carry it, whether anyone but the
- * accuser answered it in the captures, and which later reports (the `checks` ids) tested it.
+ * claimant answered it in the captures, and which later reports (the `checks` ids) tested it.
  */
 export function claimSupport(dossier: Dossier, checks: Iterable<string> = []): ClaimSupport[] {
   const isCheck = new Set(checks);
@@ -37,8 +39,8 @@ export function claimSupport(dossier: Dossier, checks: Iterable<string> = []): C
       origin: claimOrigin(dossier, claim),
       sources,
       outlets: [...new Set(sources.map((s) => dossier.sources.get(s)!.outlet))],
-      answers: about.filter((r) => r.kind !== 'reported-by-accuser'),
-      viaAccuser: about.filter((r) => r.kind === 'reported-by-accuser'),
+      answers: about.filter((r) => !VIA_CLAIMANT.has(r.kind)),
+      viaClaimant: about.filter((r) => VIA_CLAIMANT.has(r.kind)),
       context: contextFor(dossier, claim).map((id) => ({ id, entry: dossier.context.get(id)!, check: isCheck.has(id) })),
     };
   });

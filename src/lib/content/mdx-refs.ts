@@ -54,7 +54,10 @@ export type Carriers = { claims: Map<string, Set<string>>; responses: Map<string
  * rather than as a broken link after the build. Fragments are not checked here; the built site's
  * tests check them for the dossier's own pages.
  */
-export function checkMdxPage(file: string, body: string, bodyLine: number, ids: Record<IdCollection, Set<string>>, carriers?: Carriers, isPath?: (path: string) => boolean): Problem[] {
+/** Collections kept as one YAML list file rather than a folder of files. */
+const LIST_FILES = new Set(['outlets', 'actors', 'events', 'context']);
+
+export function checkMdxPage(file: string, body: string, bodyLine: number, ids: Record<IdCollection, Set<string>>, carriers?: Carriers, isPath?: (path: string) => boolean, folder = 'src/content'): Problem[] {
   const problems: Problem[] = [];
   const pagePath = `/${basename(file).replace(/\.mdx$/, '')}/`;
   const checkLink = (href: unknown, line: number, field: string) => {
@@ -99,7 +102,7 @@ export function checkMdxPage(file: string, body: string, bodyLine: number, ids: 
               line,
               field: `<${node.name} ${attr.name}>`,
               message: `<${node.name}> refers to unknown ${attr.name} "${id}"`,
-              fix: `Use an existing ${attr.name} id (see src/content/${collection === 'context' ? 'context.yaml' : collection}) or add it.`,
+              fix: `Use an existing ${attr.name} id (see ${folder}/${LIST_FILES.has(collection) ? `${collection}.yaml` : `${collection}/`}) or add it.`,
             });
           }
         }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import type { Problem } from '../problems.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { parseYaml } from './yaml.ts';
@@ -47,6 +47,8 @@ export interface RawCapture {
 
 export interface RawContent {
   dir: string;
+  /** The content folder as messages name it: relative to the current directory ("." for itself). */
+  folder: string;
   dossier?: RawEntry;
   lists: Record<ListCollection, RawEntry[]>;
   files: Record<FileCollection, RawEntry[]>;
@@ -193,7 +195,7 @@ export function readContent(dir: string, root = process.cwd(), memo: FileMemo = 
     pages: docs(LAYOUT.pages, ['.mdx']),
   };
   const captures = listDir(at(LAYOUT.captures), ['.txt']).map((p) => memo(p, problems, () => readCapture(p, root)));
-  return { dir, dossier, lists, files, captures, problems };
+  return { dir, folder: relative(root, resolve(root, dir)) || '.', dossier, lists, files, captures, problems };
 }
 
 export { noLine };

@@ -9,6 +9,7 @@ import { checkMdxPage, type IdCollection } from './mdx-refs.ts';
 import { sitePathCheck } from './site-paths.ts';
 import { LAYOUT, readContent, type RawContent, type RawEntry } from './read.ts';
 import { validateEntry } from './validate.ts';
+import { checkVocabulary } from './vocabulary.ts';
 
 /** Pages the engine itself links to (timeline anchors, response anchors, the method note). */
 export const REQUIRED_PAGES = ['timeline', 'responses', 'method'] as const;
@@ -50,6 +51,7 @@ export function verifyRaw(raw: RawContent, memo?: VerifyMemo): Verified {
       return data === undefined ? [] : [{ id: e.id, file: e.file, data, body: e.body, bodyLine: e.bodyLine, lineOf: e.lineOf }];
     });
   const input: GraphInput = {
+    folder: raw.folder,
     settings: raw.dossier ? validate([raw.dossier], dossierSchema)[0] : undefined,
     outlets: validate(raw.lists.outlets, outletSchema),
     actors: validate(raw.lists.actors, actorSchema),
@@ -88,6 +90,7 @@ export function verifyRaw(raw: RawContent, memo?: VerifyMemo): Verified {
   }
   const graph = buildGraph(input);
   problems.push(...graph.problems);
+  problems.push(...checkVocabulary(input.settings?.data, input.events, input.actors, raw.folder));
 
   // Ids from the raw files, so a page is not blamed for an entry that merely failed validation.
   const ids = (list: RawEntry[]) => new Set(list.map((e) => e.id));
@@ -103,11 +106,11 @@ export function verifyRaw(raw: RawContent, memo?: VerifyMemo): Verified {
   const carried = { claims: carriers(raw.files.claims), responses: carriers(raw.files.responses) };
   const pathIds = { sources: known.sources, claims: known.claims, pages: knownPages.pages, captures: new Set(raw.captures.map((c) => c.id)) };
   const isPath = sitePathCheck(pathIds);
-  for (const page of raw.files.pages) problems.push(...checkMdxPage(page.file, page.body ?? '', page.bodyLine ?? 1, known, carried, isPath));
+  for (const page of raw.files.pages) problems.push(...checkMdxPage(page.file, page.body ?? '', page.bodyLine ?? 1, known, carried, isPath, raw.folder));
   for (const id of REQUIRED_PAGES) {
     if (!knownPages.pages.has(id)) {
       problems.push({
-        file: `${raw.dir.replace(`${process.cwd()}/`, '')}/pages/${id}.mdx`,
+        file: `${raw.folder}/pages/${id}.mdx`,
         message: `is missing: every dossier needs the analysis page "${id}", which source, claim and footer links point to`,
         fix: `Create pages/${id}.mdx (see docs/analysis.md for a starting point).`,
       });

@@ -13,7 +13,9 @@ export const RESPONSE_KIND_LABEL = {
   dismissal: 'dismissal',
   'no-comment': 'no comment',
   'counter-claim': 'counter-claim',
-  'reported-by-accuser': 'reported only by the accuser',
+  'reported-by-claimant': 'reported only by the claimant',
+  // The older name of the same kind, still accepted.
+  'reported-by-accuser': 'reported only by the claimant',
   'no-response': 'no response',
 } as const;
 

@@ -4,6 +4,7 @@ import { crlfConverted } from '../content/read.ts';
 import type { Problem } from '../problems.ts';
 import { normalize, type Normalized } from '../text/normalize.ts';
 import { hasQuote, matchQuote } from '../text/quote-match.ts';
+import { DIFF_LEGEND, markedDifference } from '../text/diff-marks.ts';
 import type { Claim, Dossier, GraphInput, Located, Passage, Response, Source, VerifiedAppearance } from './types.ts';
 
 type Path = (string | number)[];
@@ -17,6 +18,9 @@ const byDateThenId = (a: { date: string; id: string }, b: { date: string; id: st
  */
 export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Problem[] } {
   const problems: Problem[] = [];
+  // Fixes name the folder really in use (DOSSIER_CONTENT, --content), not the default one.
+  const folder = input.folder ?? 'src/content';
+  const inFolder = (name: string) => `${folder}/${name}`;
   const at = <T>(e: Located<T>, field: Path, message: string, fix: string) =>
     problems.push({ file: e.file, line: e.lineOf?.(field), field: field.join('.') || undefined, message, fix });
 
@@ -56,10 +60,10 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
     ids.forEach((id, i) => ref(e, [...field, i], id, map, kind, where));
 
   const checkEvidence = <T>(e: Located<T>, field: Path, ev: Evidence, capture: Capture | undefined, norm: (() => Normalized) | undefined) => {
-    ref(e, [...field, 'context'], ev.context, context, 'context entry', 'context.yaml');
+    ref(e, [...field, 'context'], ev.context, context, 'context entry', inFolder('context.yaml'));
     if (ev.quote && capture && norm) {
       const m = hasQuote(ev.quote, capture.text, norm);
-      if (!m.ok) at(e, [...field, 'quote'], `evidence quote "${ev.quote}" is not in the capture ${capture.file}. Nearest passage: "${m.nearest}"`, 'Copy the evidence verbatim from the capture file.');
+      if (!m.ok) at(e, [...field, 'quote'], `evidence quote "${ev.quote}" is not in the capture ${capture.file}. Nearest passage, the words that differ marked ${DIFF_LEGEND}: "${markedDifference(ev.quote, m.nearest, norm().text)}"`, 'Copy the evidence verbatim from the capture file.');
     }
   };
 
@@ -75,13 +79,13 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
   };
   for (const e of [...sourcesIn.values()].sort((a, b) => a.data.published.date.localeCompare(b.data.published.date) || a.id.localeCompare(b.id))) {
     const d = e.data;
-    ref(e, ['outlet'], d.outlet, outlets, 'outlet', 'outlets.yaml');
-    refs(e, ['events'], d.events, events, 'event', 'events.yaml');
+    ref(e, ['outlet'], d.outlet, outlets, 'outlet', inFolder('outlets.yaml'));
+    refs(e, ['events'], d.events, events, 'event', inFolder('events.yaml'));
     const capture = captures.get(d.capture.id);
     // Folded only if some quote is not verbatim in the capture.
     let capNorm: (() => Normalized) | undefined;
     if (!capture) {
-      at(e, ['capture', 'id'], `refers to capture "${d.capture.id}", but captures/${d.capture.id}.txt does not exist`, `Put the captured text at src/content/captures/${d.capture.id}.txt, or correct capture.id.`);
+      at(e, ['capture', 'id'], `refers to capture "${d.capture.id}", but captures/${d.capture.id}.txt does not exist`, `Put the captured text at ${inFolder(`captures/${d.capture.id}.txt`)}, or correct capture.id.`);
     } else {
       const other = captureUsers.get(capture.id);
       if (other) at(e, ['capture', 'id'], `uses capture "${capture.id}", which source "${other}" already uses`, 'Each capture belongs to exactly one source: point this source at its own capture.');
@@ -135,14 +139,14 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
     if (capture && problems.length === before) input.checked?.set(d, capture);
     d.published.evidence.forEach((ev, i) => checkEvidence(e, ['published', 'evidence', i], ev, capture, capNorm));
     d.republication.forEach((link, i) => {
-      ref(e, ['republication', i, 'outlet'], link.outlet, outlets, 'outlet', 'outlets.yaml');
+      ref(e, ['republication', i, 'outlet'], link.outlet, outlets, 'outlet', inFolder('outlets.yaml'));
       checkEvidence(e, ['republication', i, 'evidence'], link.evidence, capture, capNorm);
     });
     const source: Source = { ...d, id: e.id, file: e.file, blocks, text, captureFile: capture ?? emptyCapture(d.capture.id), passages: [] };
     sources.set(e.id, source);
   }
   for (const c of captures.values()) {
-    if (!captureUsers.has(c.id) && !input.claimedCaptures?.has(c.id)) problems.push({ file: c.file, message: 'is a capture that no source uses', fix: `Write a source in src/content/sources/ with capture.id "${c.id}", or remove the file.` });
+    if (!captureUsers.has(c.id) && !input.claimedCaptures?.has(c.id)) problems.push({ file: c.file, message: 'is a capture that no source uses', fix: `Write a source in ${inFolder('sources/')} with capture.id "${c.id}", or remove the file.` });
   }
 
   // Quotes: every appearance must be verbatim in the cleaned text of its source.
@@ -151,13 +155,13 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
     list.forEach((a, i) => {
       const source = sources.get(a.source);
       if (!source) {
-        ref(e, ['appearances', i, 'source'], a.source, sources, 'source', 'src/content/sources/');
+        ref(e, ['appearances', i, 'source'], a.source, sources, 'source', inFolder('sources/'));
         return;
       }
       const m = matchQuote(a.quote, sourceNorm(a.source));
       if (!m.ok) {
         const elsewhere = [...sources.keys()].filter((id) => id !== a.source && matchQuote(a.quote, sourceNorm(id)).ok);
-        at(e, ['appearances', i, 'quote'], `quote "${clip(a.quote)}" is not in source "${a.source}" (${source.file}).${elsewhere.length ? ` It does appear in: ${elsewhere.join(', ')}.` : ''} Nearest passage in "${a.source}": "${clip(m.nearest)}"`,
+        at(e, ['appearances', i, 'quote'], `quote "${clip(a.quote)}" is not in source "${a.source}" (${source.file}).${elsewhere.length ? ` It does appear in: ${elsewhere.join(', ')}.` : ''} Nearest passage in "${a.source}", the words that differ marked ${DIFF_LEGEND}: "${clip(markedDifference(a.quote, m.nearest, sourceNorm(a.source).text), 400)}"`,
           elsewhere.length ? `Attribute the quote to the source that carries it (${elsewhere[0]}), or quote "${a.source}" itself.` : 'Copy the words verbatim from the source (only spaces, quote marks and dashes may differ; mark an elision with "…").');
         return;
       }
@@ -173,30 +177,30 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
   const claims = new Map<string, Claim>();
   for (const e of [...claimsIn.values()].sort((a, b) => a.data.order - b.data.order || byDateThenId({ date: a.data.date, id: a.id }, { date: b.data.date, id: b.id }))) {
     const d = e.data;
-    ref(e, ['claimant'], d.claimant, actors, 'actor', 'actors.yaml');
-    ref(e, ['onBehalfOf'], d.onBehalfOf, actors, 'actor', 'actors.yaml');
-    ref(e, ['event'], d.event, events, 'event', 'events.yaml');
-    refs(e, ['context'], d.context, context, 'context entry', 'context.yaml');
+    ref(e, ['claimant'], d.claimant, actors, 'actor', inFolder('actors.yaml'));
+    ref(e, ['onBehalfOf'], d.onBehalfOf, actors, 'actor', inFolder('actors.yaml'));
+    ref(e, ['event'], d.event, events, 'event', inFolder('events.yaml'));
+    refs(e, ['context'], d.context, context, 'context entry', inFolder('context.yaml'));
     claims.set(e.id, { ...d, id: e.id, file: e.file, appearances: verify(e, 'claim', d.appearances) });
   }
   const responses = new Map<string, Response>();
   for (const e of [...responsesIn.values()].sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id))) {
     const d = e.data;
-    ref(e, ['responder'], d.responder, actors, 'actor', 'actors.yaml');
-    refs(e, ['respondsTo'], d.respondsTo, claimsIn, 'claim', 'src/content/claims/');
-    refs(e, ['context'], d.context, context, 'context entry', 'context.yaml');
+    ref(e, ['responder'], d.responder, actors, 'actor', inFolder('actors.yaml'));
+    refs(e, ['respondsTo'], d.respondsTo, claimsIn, 'claim', inFolder('claims/'));
+    refs(e, ['context'], d.context, context, 'context entry', inFolder('context.yaml'));
     responses.set(e.id, { ...d, id: e.id, file: e.file, appearances: verify(e, 'response', d.appearances) });
   }
   for (const e of events.values()) {
-    refs(e, ['actors'], e.data.actors, actors, 'actor', 'actors.yaml');
-    refs(e, ['sources'], e.data.sources, sourcesIn, 'source', 'src/content/sources/');
-    refs(e, ['context'], e.data.context, context, 'context entry', 'context.yaml');
+    refs(e, ['actors'], e.data.actors, actors, 'actor', inFolder('actors.yaml'));
+    refs(e, ['sources'], e.data.sources, sourcesIn, 'source', inFolder('sources/'));
+    refs(e, ['context'], e.data.context, context, 'context entry', inFolder('context.yaml'));
   }
-  for (const e of actors.values()) ref(e, ['affiliation'], e.data.affiliation, actors, 'actor', 'actors.yaml');
+  for (const e of actors.values()) ref(e, ['affiliation'], e.data.affiliation, actors, 'actor', inFolder('actors.yaml'));
   for (const e of context.values()) {
-    refs(e, ['claims'], e.data.claims, claimsIn, 'claim', 'src/content/claims/');
-    refs(e, ['responses'], e.data.responses, responsesIn, 'response', 'src/content/responses/');
-    refs(e, ['sources'], e.data.sources, sourcesIn, 'source', 'src/content/sources/');
+    refs(e, ['claims'], e.data.claims, claimsIn, 'claim', inFolder('claims/'));
+    refs(e, ['responses'], e.data.responses, responsesIn, 'response', inFolder('responses/'));
+    refs(e, ['sources'], e.data.sources, sourcesIn, 'source', inFolder('sources/'));
   }
   for (const s of sources.values()) s.passages.sort((a, b) => a.start - b.start || b.end - a.end);
 

@@ -15,6 +15,8 @@ export interface Located<T> {
 }
 
 export interface GraphInput {
+  /** The content folder as messages name it, relative to the current directory (default src/content). */
+  folder?: string;
   settings?: Located<DossierSettings>;
   outlets: Located<Outlet>[];
   actors: Located<Actor>[];

@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parse } from 'yaml';
 import { sha256 } from '../content/read.ts';
@@ -82,18 +82,28 @@ export class Importer {
       return { file, status: 'skipped', id: existing, message: `already imported as "${existing}" (same SHA-256)`, fix: 'Nothing to do; pass --force to rewrite its draft source from the capture.', review: [] };
     }
     const classified = classifyLines(read.text, this.opts.rules);
-    const detected = detect(classified, this.opts.rules, this.known, this.opts.year);
-    const id = existing ?? this.freeId(this.idFor(path, detected));
+    const detected = detect(classified, this.opts.rules, this.known, this.opts.year, basename(path));
+    // A forced re-import recomputes the id from what is detected now (the rules may have improved);
+    // the old id is free again for it.
+    if (existing) this.taken.delete(existing);
+    const id = this.freeId(this.idFor(path, detected));
     const captureFile = join(this.opts.contentDir, 'captures', `${id}.txt`);
     const sourceFile = join(this.opts.contentDir, 'sources', `${id}.md`);
     const outletName = this.known.find((o) => o.id === detected.outlet.value)?.name ?? detected.outlet.name;
-    const draft = writeDraft({ id, sha256: hash, originalName: basename(path), classified, detected, outletName });
+    const stub = Boolean(detected.outlet.value && !detected.outlet.known && this.opts.createOutlets);
+    const draft = writeDraft({ id, sha256: hash, originalName: basename(path), classified, detected, outletName, outletStubAdded: stub });
     writeFileSync(captureFile, read.bytes); // the original bytes, not the decoded text
     writeFileSync(sourceFile, draft.markdown);
+    let moved = '';
+    if (existing && existing !== id) {
+      // The capture and its draft move to the new id; nothing else refers to a draft's id yet, unless the author did.
+      for (const f of [join(this.opts.contentDir, 'captures', `${existing}.txt`), join(this.opts.contentDir, 'sources', `${existing}.md`)]) rmSync(f, { force: true });
+      moved = ` (was ${existing}; update any claim, response, event or page that names "${existing}")`;
+    }
     this.byHash.set(hash, id);
     this.taken.add(id);
-    if (detected.outlet.value && !detected.outlet.known && this.opts.createOutlets) this.addOutletStub(detected.outlet.value, detected.outlet.name ?? detected.outlet.value);
-    return { file, status: 'imported', id, message: `${existing ? 're-imported' : 'imported'} as ${id}`, review: draft.review };
+    if (stub) this.addOutletStub(detected.outlet.value!, outletName ?? detected.outlet.value!, detected.outlet.nameFrom ?? 'the id');
+    return { file, status: 'imported', id, message: `${existing ? 're-imported' : 'imported'} as ${id}${moved}`, review: draft.review };
   }
 
   /** "<outlet>-<date>" when both are known well enough, as the curated sources are named; else the file name. */
@@ -108,9 +118,10 @@ export class Importer {
     for (let n = 2; ; n++) if (!this.taken.has(`${base}-${n}`)) return `${base}-${n}`;
   }
 
-  private addOutletStub(id: string, name: string) {
+  private addOutletStub(id: string, name: string, nameFrom: string) {
     const file = join(this.opts.contentDir, 'outlets.yaml');
-    const stub = `- id: ${id}\n  name: ${JSON.stringify(name)}\n  kind: unknown (stub added by the importer)\n  country: unknown\n  notes: Added by npm run import --create-outlets; describe the outlet.\n`;
+    const note = `Added by npm run import --create-outlets; the name was taken from ${nameFrom}: check it, and describe the outlet.`;
+    const stub = `- id: ${id}\n  name: ${JSON.stringify(name)}\n  kind: unknown (stub added by the importer)\n  country: unknown\n  notes: ${JSON.stringify(note)}\n`;
     const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
     // An empty list written as "[]" cannot take a block entry after it: start the list afresh.
     if (before.trim() === '' || before.trim() === '[]') writeFileSync(file, stub);

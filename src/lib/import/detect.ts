@@ -1,5 +1,5 @@
-import { dottedDate, isoDateIn, iso, parseDateline, timestampDate, weekdayOf, WEEKDAYS, writtenDate, type Dateline, type FoundDate } from './dates.ts';
-import { CREDIT_LINE, type Classified } from './lines.ts';
+import { chronoDate, dateLine, dottedDate, isoDateIn, iso, parseDateline, timestampDate, weekdayOf, WEEKDAYS, writtenDate, type Dateline, type FoundDate } from './dates.ts';
+import { CREDIT_LINE, TITLE_BAR_SEP, type Classified } from './lines.ts';
 import type { ClassifiedLine, Confidence, Detection, ImportRules } from './types.ts';
 
 const RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1, none: 0 };
@@ -13,17 +13,25 @@ export interface KnownOutlet {
 
 export interface Detected {
   title: Detection<string>;
-  outlet: Detection<string> & { name?: string; known?: boolean };
+  /** `name` is how the capture prints the outlet, or a readable stand-in (`nameFrom` says which). */
+  outlet: Detection<string> & { name?: string; nameFrom?: string; known?: boolean };
+  byline: Detection<string>;
   date: Detection<string> & { precision?: 'day'; extra: { quote: string; note: string }[] };
   dateline: Detection<string>;
   credits: Detection<string[]> & { line?: string };
   language: Detection<string>;
 }
 
-const slug = (s: string) =>
+export const slug = (s: string) =>
   s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
-/** Map a name as printed ("Xinhua", "/TASS/") to an outlet id, through the rules and outlets.yaml. */
+/** "harbour-gazette" → "Harbour Gazette"; a short id such as "ecr" reads as an acronym, "ECR". */
+export function readableName(id: string): string {
+  if (/^[a-z0-9]{2,4}$/.test(id)) return id.toUpperCase();
+  return id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+}
+
+/** Map a name as printed ("Agency", "/AGENCY/") to an outlet id, through the rules and outlets.yaml. */
 export function resolveOutlet(name: string, rules: ImportRules, known: KnownOutlet[]): { id: string; known: boolean } {
   const n = name.trim().toLowerCase();
   const rule = rules.outlets.find((o) => o.id === slug(name) || o.names.some((x) => x.toLowerCase() === n));
@@ -68,28 +76,54 @@ function findDateline(body: ClassifiedLine[]): Dateline | undefined {
   return undefined;
 }
 
-function detectOutlet(c: Classified, dl: Dateline | undefined, rules: ImportRules, known: KnownOutlet[]): Detected['outlet'] {
-  const found: { id: string; known: boolean; name: string; confidence: Confidence; evidence: string; note: string }[] = [];
+/** The outlet a title bar names: its last part that is not a date ("Headline | News | Outlet | 05.03.2025"). */
+function titleBarOutlet(text: string): { name: string; evidence: string } | undefined {
+  const parts = text.split(TITLE_BAR_SEP);
+  while (parts.length > 1 && (dottedDate(parts[parts.length - 1]) || chronoDate(parts[parts.length - 1]) || isoDateIn(parts[parts.length - 1]))) parts.pop();
+  if (parts.length < 2) return undefined;
+  const name = parts[parts.length - 1].trim();
+  return name ? { name, evidence: text.slice(text.lastIndexOf(name)) } : undefined;
+}
+
+/** The lines at the foot of the page, where a copyright line or a closing credit stands. */
+const footZone = (c: Classified) => c.lines.slice(-3);
+
+function detectOutlet(c: Classified, dl: Dateline | undefined, rules: ImportRules, known: KnownOutlet[], file?: string): Detected['outlet'] {
+  const found: { id: string; known: boolean; name?: string; confidence: Confidence; evidence: string; note: string }[] = [];
   const byName = (name: string, confidence: Confidence, evidence: string, note: string) =>
     found.push({ ...resolveOutlet(name, rules, known), name, confidence, evidence, note });
-  for (const l of headZone(c)) {
-    if (isTopTitleBar(c, l)) {
-      const parts = l.text.split(' | ');
-      if (parts.length >= 3) byName(parts[parts.length - 2], 'high', `${parts[parts.length - 2]} | ${parts[parts.length - 1]}`, 'named in the page title bar');
+  const byId = (id: string, confidence: Confidence, evidence: string, note: string) =>
+    found.push({ id, known: known.some((o) => o.id === id), confidence, evidence, note });
+  const head = headZone(c);
+  for (const l of [...head, ...footZone(c).filter((l) => !head.includes(l))]) {
+    const inHead = head.includes(l);
+    if (inHead && isTopTitleBar(c, l)) {
+      const bar = titleBarOutlet(l.text);
+      if (bar) byName(bar.name, 'high', bar.evidence, 'named in the page title bar');
     }
-    const src = /^Source: ?([^|]+?) ?\|/.exec(l.text);
+    const src = inHead && /^Source: ?([^|]+?) ?\|/.exec(l.text);
     if (src) byName(src[1], 'high', src[0].replace(/ ?\|$/, ''), 'named in the "Source:" line of the page metadata');
     for (const rule of rules.boilerplate) {
-      if (rule.outlet && rule.patterns.some((p) => p.test(l.text))) {
-        found.push({ id: rule.outlet, known: known.some((o) => o.id === rule.outlet), name: rule.outlet, confidence: rule.confidence ?? 'medium', evidence: l.text, note: rule.note });
+      if (!inHead && !rule.patterns.some((p) => p.exec(l.text)?.groups?.outlet)) continue;
+      for (const p of rule.patterns) {
+        const m = p.exec(l.text);
+        if (!m) continue;
+        if (m.groups?.outlet) byName(m.groups.outlet.trim(), rule.confidence ?? 'medium', l.text, rule.note);
+        else if (rule.outlet) byId(rule.outlet, rule.confidence ?? 'medium', l.text, rule.note);
+        break;
       }
     }
-    for (const o of rules.outlets) {
-      for (const h of o.hints) if (h.pattern.test(l.text)) found.push({ id: o.id, known: known.some((k) => k.id === o.id), name: o.id, confidence: h.confidence, evidence: l.text, note: h.note });
-    }
+    if (inHead) for (const o of rules.outlets) for (const h of o.hints) if (h.pattern.test(l.text)) byId(o.id, h.confidence, l.text, h.note);
   }
   if (dl) byName(dl.agency, 'high', dl.text, 'named in the dateline');
-  if (found.length === 0) return { confidence: 'none', note: 'no outlet named in the title bar, the metadata or a dateline, and no outlet rule matched' };
+  // Last resort: a file named "<outlet>-<date>.txt", as captures are often saved.
+  const stem = file && /^([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*)[-_](?:\d{4}-\d{2}-\d{2}|\d{8})\b/i.exec(file.replace(/^.*[\\/]/, ''));
+  if (found.length === 0 && stem) {
+    const id = slug(stem[1]);
+    const k = known.find((o) => o.id === id);
+    found.push({ id, known: !!k, name: k?.name, confidence: 'low', evidence: '', note: `taken from the file name "${file!.replace(/^.*[\\/]/, '')}", not from the capture's text` });
+  }
+  if (found.length === 0) return { confidence: 'none', note: 'no outlet named in the title bar, the metadata, a masthead, a copyright line or a dateline, and no outlet rule matched' };
   found.sort((a, b) => RANK[b.confidence] - RANK[a.confidence]);
   const best = found[0];
   const rivals = [...new Set(found.filter((f) => f.id !== best.id && f.confidence === best.confidence).map((f) => f.id))];
@@ -100,26 +134,63 @@ function detectOutlet(c: Classified, dl: Dateline | undefined, rules: ImportRule
     note += `; but the capture also points to ${rivals.join(', ')}`;
   }
   if (!best.known) {
-    confidence = lower(confidence);
+    // Never below low: "none" is for an outlet not found at all.
+    if (confidence !== 'low') confidence = lower(confidence);
     note += `; "${best.id}" is not in outlets.yaml yet`;
   }
-  return { value: best.id, name: best.name, known: best.known, confidence, evidence: best.evidence, note };
+  const { name, nameFrom } = outletName(best.id, found, rules, file);
+  return { value: best.id, name, nameFrom, known: best.known, confidence, evidence: best.evidence || undefined, note };
 }
 
-function detectDate(c: Classified, dl: Dateline | undefined, yearHint: number | undefined): Detected['date'] {
-  const candidates: (FoundDate & { confidence: Confidence; note: string })[] = [];
+/**
+ * A readable name for an outlet id: the rules' first name for it, else the way the capture prints it
+ * (any clue that resolved to the id, or whose initials spell it: "© East Coast Radio" for "ecr"),
+ * else the file name's outlet part or the id, title-cased.
+ */
+function outletName(id: string, found: { id: string; name?: string; evidence: string }[], rules: ImportRules, file?: string): { name: string; nameFrom: string } {
+  const rule = rules.outlets.find((o) => o.id === id)?.names[0];
+  if (rule) return { name: rule, nameFrom: 'the import rules' };
+  const initials = (n: string) => slug(n).split('-').filter((w) => !['the', 'of', 'and'].includes(w)).map((w) => w[0]).join('');
+  const printed = found.find((f) => f.id === id && f.name) ?? found.find((f) => f.name && initials(f.name) === id);
+  if (printed?.name) return { name: printed.name, nameFrom: `the capture ("${printed.evidence}")` };
+  return { name: readableName(id), nameFrom: file && slug(file.replace(/^.*[\\/]/, '')).startsWith(id) ? 'the file name' : 'the id' };
+}
+
+/** "Outlet, 5 Mar 2025" in the page header: the original publisher of a republished text, with its date. */
+function reprintLine(text: string): { name: string; date: FoundDate } | undefined {
+  const m = /^([A-Z][\w&.' -]{1,40}), \d{1,2} \w+\.? \d{4}$/.exec(text);
+  const date = m ? writtenDate(text) : undefined;
+  return m && date ? { name: m[1], date } : undefined;
+}
+
+function detectDate(c: Classified, dl: Dateline | undefined, yearHint: number | undefined, languages: string[]): Detected['date'] {
+  const candidates: (FoundDate & { confidence: Confidence; note: string; update?: boolean })[] = [];
+  const reprints: FoundDate[] = [];
   for (const l of headZone(c)) {
     if (l.role.kind !== 'removed') continue;
-    if (isTopTitleBar(c, l)) {
-      const d = dottedDate(l.text.split(' | ').pop() ?? '');
-      if (d) candidates.push({ ...d, confidence: 'high', note: 'The page title bar dates the article (day.month.year).' });
+    const reprint = reprintLine(l.text);
+    if (reprint) {
+      reprints.push(reprint.date); // another publication's date, not this page's
+    } else if (isTopTitleBar(c, l)) {
+      const last = l.text.split(TITLE_BAR_SEP).pop() ?? '';
+      const d = dottedDate(last) ?? isoDateIn(last) ?? chronoDate(last, languages);
+      if (d) candidates.push({ ...d, confidence: d.ambiguous ? 'medium' : 'high', note: `The page title bar dates the article${d.text.includes('.') ? ' (day.month.year)' : ''}.` });
     } else if (l.role.reason === 'page-metadata') {
-      const d = isoDateIn(l.text) ?? (/^-? ?\d/.test(l.text) ? dottedDate(l.text) : undefined);
-      if (d) candidates.push({ ...d, confidence: d.ambiguous ? 'medium' : 'high', note: d.ambiguous ? 'The page metadata dates the article; a dotted date is read as day.month.year.' : 'The page metadata dates the article.' });
+      const d = isoDateIn(l.text) ?? chronoDate(l.text, languages) ?? (/^-? ?\d/.test(l.text) ? dottedDate(l.text) : undefined) ?? dateLine(l.text);
+      if (!d) continue;
+      const update = dateLine(l.text)?.update ?? false;
+      candidates.push({
+        ...d,
+        update,
+        confidence: d.ambiguous || update ? 'medium' : 'high',
+        note: update ? 'The page metadata gives this as the time the page was updated, which may be later than publication.' : d.ambiguous ? 'The page metadata dates the article; a dotted date is read as day.month.year.' : 'The page metadata dates the article.',
+      });
     }
   }
+  // An update time counts only when nothing else dates the page.
+  if (candidates.some((d) => !d.update)) candidates.splice(0, candidates.length, ...candidates.filter((d) => !d.update));
   // An image's Unix time stamp is the weakest clue, used only when nothing else dates the page,
-  // and only from the very first line, where The Independent prints its lead image.
+  // and only from the very first line, where a lead image is printed.
   const stamp = c.lines[0]?.role.kind === 'removed' ? timestampDate(c.lines[0].text) : undefined;
   const extra: { quote: string; note: string }[] = [];
   if (dl?.month && dl.day) {
@@ -150,7 +221,9 @@ function detectDate(c: Classified, dl: Dateline | undefined, yearHint: number | 
     confidence = lower(confidence);
     note += ` The capture also gives ${conflict.date} ("${conflict.text}").`;
   }
-  // "said on Tuesday" near the top supports (or questions) a date that is otherwise weak.
+  // "said on Tuesday" near the top supports a date that falls on that day. A report dated a day
+  // or more later is ordinary (the statement came first, the report after), so a different day
+  // raises a question only when the capture gives another date that does fall on it.
   const lead = c.lines.filter((l) => l.role.kind === 'paragraph').slice(0, 3).map((l) => l.text).join('\n');
   const wd = new RegExp(`\\bon (${WEEKDAYS.join('|')})\\b`).exec(lead);
   if (wd) {
@@ -158,22 +231,34 @@ function detectDate(c: Classified, dl: Dateline | undefined, yearHint: number | 
       extra.push({ quote: wd[0], note: `${best.date} was a ${wd[1]}, consistent with the date.` });
       if (confidence === 'low') confidence = 'medium';
     } else {
-      note += ` The text says "${wd[0]}", but ${best.date} was a ${weekdayOf(best.date)} (a republication or a late report?).`;
-      if (confidence === 'high') confidence = 'medium';
+      const other = [...candidates, ...reprints].find((d) => d.date !== best.date && weekdayOf(d.date) === wd[1]);
+      if (other) {
+        note += ` The text says "${wd[0]}", which fits ${other.date} ("${other.text}") rather than ${best.date} (a ${weekdayOf(best.date)}): the page may republish an earlier report.`;
+        if (confidence === 'high') confidence = 'medium';
+      }
     }
   }
   return { value: best.date, precision: 'day', confidence, evidence: best.text, note, extra };
 }
 
+function detectByline(c: Classified): Detection<string> {
+  const head = headZone(c);
+  const l = [...head, ...footZone(c)].find((x) => x.byline);
+  if (!l) return { confidence: 'high', note: 'no byline' };
+  const where = head.includes(l) ? 'a byline line at the top of the page' : 'the closing credit line';
+  return { value: l.byline, confidence: 'high', evidence: l.text, note: where };
+}
+
 function detectCredits(c: Classified, dl: Dateline | undefined, outlet: string | undefined, rules: ImportRules, known: KnownOutlet[]): Detected['credits'] {
-  for (const l of c.lines.slice(-3)) {
+  for (const l of footZone(c)) {
     const initials = CREDIT_LINE.exec(l.text);
     if (initials) return { value: initials[1].split(/, ?/), line: l.text, confidence: 'high', evidence: l.text, note: 'the closing credit line (staff initials, then the agencies)' };
+    if (l.byline && l.role.kind !== 'removed') return { value: [], line: l.text, confidence: 'high', evidence: l.text, note: 'the closing credit line (names of the reporters and editors)' };
   }
   for (const l of headZone(c)) {
-    const reprint = /^([A-Z][\w&.' -]{1,40}), \d{1,2} \w+\.? \d{4}$/.exec(l.text);
-    if (reprint && writtenDate(l.text)) {
-      return { value: [reprint[1]], line: l.text, confidence: 'medium', evidence: l.text, note: `a source line naming ${reprint[1]} with its own date (${writtenDate(l.text)!.date}): probably the original publisher of a republished text` };
+    const reprint = reprintLine(l.text);
+    if (reprint) {
+      return { value: [reprint.name], line: l.text, confidence: 'medium', evidence: l.text, note: `a source line naming ${reprint.name} with its own date (${reprint.date.date}): probably the original publisher of a republished text` };
     }
   }
   if (dl && outlet && resolveOutlet(dl.agency, rules, known).id !== outlet) {
@@ -196,18 +281,20 @@ function detectLanguage(c: Classified, rules: ImportRules): Detection<string> {
   return { value: best.lang, confidence, note: `${best.hits} common words of "${best.lang}" against ${second.hits} of the next language` };
 }
 
-/** Every fact the importer can find in a capture, each with how sure it is. */
-export function detect(c: Classified, rules: ImportRules, known: KnownOutlet[], yearHint?: number): Detected {
+/** Every fact the importer can find in a capture, each with how sure it is; `file` is the capture's file name. */
+export function detect(c: Classified, rules: ImportRules, known: KnownOutlet[], yearHint?: number, file?: string): Detected {
   const body = c.lines.filter((l) => l.role.kind !== 'title' && !(l.role.kind === 'removed' && l.role.reason !== 'page-metadata'));
   const dl = findDateline(body);
-  const outlet = detectOutlet(c, dl, rules, known);
+  const outlet = detectOutlet(c, dl, rules, known, file);
   const dateline: Detection<string> = dl ? { value: dl.text, confidence: 'high', evidence: dl.text, note: `a ${dl.city} dateline naming ${dl.agency}` } : { confidence: 'high', note: 'no dateline' };
+  const language = detectLanguage(c, rules);
   return {
     title: detectTitle(c),
     outlet,
-    date: detectDate(c, dl, yearHint),
+    byline: detectByline(c),
+    date: detectDate(c, dl, yearHint, language.value ? [language.value] : []),
     dateline,
     credits: detectCredits(c, dl, outlet.value, rules, known),
-    language: detectLanguage(c, rules),
+    language,
   };
 }

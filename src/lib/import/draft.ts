@@ -12,6 +12,8 @@ export interface DraftInput {
   detected: Detected;
   /** Display name of the outlet, for the summary. */
   outletName?: string;
+  /** An outlet stub was added to outlets.yaml for the detected outlet (--create-outlets). */
+  outletStubAdded?: boolean;
 }
 
 export interface Draft {
@@ -36,11 +38,17 @@ export function writeDraft(input: DraftInput): Draft {
     if (!atLeast(det.confidence, 'high')) review.push(`${field}: ${det.value === undefined ? 'NOT FOUND' : JSON.stringify(det.value)} (${det.confidence}) ${det.note}`);
   };
   flag('title', d.title);
-  flag('outlet', d.outlet);
+  // Once its stub is added, the outlet is in outlets.yaml: the stub's own note below says what to check.
+  flag('outlet', input.outletStubAdded ? { ...d.outlet, note: d.outlet.note.replace(/; "[^"]+" is not in outlets\.yaml yet$/, '') } : d.outlet);
   flag('published.date', d.date);
+  flag('byline', d.byline);
   flag('credits', d.credits);
   flag('language', d.language);
-  if (d.outlet.value && !d.outlet.known) review.push(`outlet: add "${d.outlet.value}" to outlets.yaml (or rerun with --create-outlets)`);
+  if (d.outlet.value && !d.outlet.known) {
+    review.push(input.outletStubAdded
+      ? `outlet: a stub for "${d.outlet.value}" was added to outlets.yaml, named "${input.outletName}" (from ${d.outlet.nameFrom ?? 'the id'}): check the name and fill in its kind and country`
+      : `outlet: add "${d.outlet.value}" to outlets.yaml (or rerun with --create-outlets)`);
+  }
   for (const l of c.lines) if (l.unsure) review.push(`line ${l.line} "${clip(l.text)}": ${l.unsure}`);
 
   const evidence = d.date.value
@@ -51,6 +59,7 @@ export function writeDraft(input: DraftInput): Draft {
   if (d.outlet.value) fm.outlet = d.outlet.value;
   fm.summary = `Draft imported from ${input.originalName}: ${input.outletName ?? d.outlet.value ?? 'an unidentified outlet'}’s article “${d.title.value ?? input.originalName}”. Replace with a one-line summary.`;
   fm.published = d.date.value ? { date: quoted(d.date.value), precision: 'day', evidence } : { evidence };
+  if (d.byline.value) fm.byline = d.byline.value;
   if (d.credits.value?.length) fm.credits = d.credits.value;
   if (d.credits.line) fm.creditLine = d.credits.line;
   if (d.dateline.value) fm.dateline = d.dateline.value;

@@ -10,9 +10,10 @@ import type { ImportRules } from './types.ts';
 export const RULES_FILE = 'import-rules.yaml';
 export const DEFAULT_RULES = new URL('./default-rules.yaml', import.meta.url);
 
+/** A pattern; a leading "(?i)" makes it ignore case (JavaScript has no inline flag for that). */
 const regex = z.string().transform((s, ctx) => {
   try {
-    return new RegExp(s, 'u');
+    return s.startsWith('(?i)') ? new RegExp(s.slice(4), 'iu') : new RegExp(s, 'u');
   } catch (e) {
     ctx.addIssue({ code: 'custom', message: `is not a valid regular expression (${(e as Error).message})` });
     return z.NEVER;
@@ -22,6 +23,8 @@ const confidence = z.enum(['high', 'medium', 'low']);
 
 const rulesSchema = z
   .object({
+    /** "defaults": this file adds to the built-in rules (its own rules first) instead of replacing them. */
+    extends: z.literal('defaults').optional(),
     boilerplate: z
       .array(
         z
@@ -31,6 +34,7 @@ const rulesSchema = z
             patterns: z.array(regex).min(1),
             outlet: z.string().optional(),
             confidence: confidence.optional(),
+            where: z.enum(['top', 'any']).optional(),
           })
           .strict(),
       )
@@ -39,7 +43,7 @@ const rulesSchema = z
       .array(
         z
           .object({
-            id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an outlet id such as "dw"'),
+            id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an outlet id such as "harbour-gazette"'),
             names: z.array(z.string().min(1)).default([]),
             hints: z.array(z.object({ pattern: regex, confidence, note: z.string().min(1) }).strict()).default([]),
           })
@@ -47,6 +51,7 @@ const rulesSchema = z
       )
       .default([]),
     captions: z.array(regex).default([]),
+    bylines: z.array(regex).default([]),
     languages: z.record(z.string(), z.array(z.string().min(1))).default({}),
   })
   .strict();
@@ -60,7 +65,23 @@ export function parseRules(text: string, file: string): { rules?: ImportRules; p
     return { problems: [{ file, message: `is not valid YAML: ${(e as Error).message.split('\n')[0]}`, fix: 'Correct the YAML syntax; quote patterns in single quotes.' }] };
   }
   const r = rulesSchema.safeParse(data);
-  if (r.success) return { rules: r.data as ImportRules, problems: [] };
+  if (r.success) {
+    const { extends: base, ...own } = r.data;
+    if (!base) return { rules: own as ImportRules, problems: [] };
+    const defaults = parseRules(readFileSync(DEFAULT_RULES, 'utf8'), DEFAULT_RULES.pathname);
+    if (!defaults.rules) return defaults;
+    const d = defaults.rules;
+    return {
+      rules: {
+        boilerplate: [...own.boilerplate, ...d.boilerplate] as ImportRules['boilerplate'],
+        outlets: [...own.outlets, ...d.outlets.filter((o) => !own.outlets.some((x) => x.id === o.id))],
+        captions: [...own.captions, ...d.captions],
+        bylines: [...own.bylines, ...d.bylines],
+        languages: { ...d.languages, ...own.languages },
+      },
+      problems: [],
+    };
+  }
   return {
     problems: r.error.issues.map((i) => ({
       file,

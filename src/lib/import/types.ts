@@ -18,13 +18,16 @@ export interface BoilerplateRule {
   reason: RemovalReason;
   note: string;
   patterns: RegExp[];
-  /** A match also points to this outlet. */
+  /** A match also points to this outlet; a pattern may instead name it by its `outlet` group. */
   outlet?: string;
   confidence?: Confidence;
+  /** "top": the rule applies only to the first lines of the page (a masthead), not to article text. */
+  where?: 'top' | 'any';
 }
 
 export interface OutletRule {
   id: string;
+  /** The ways captures print the outlet; the first is the name an outlet stub gets. */
   names: string[];
   hints: { pattern: RegExp; confidence: Confidence; note: string }[];
 }
@@ -33,6 +36,8 @@ export interface ImportRules {
   boilerplate: BoilerplateRule[];
   outlets: OutletRule[];
   captions: RegExp[];
+  /** Whole-line byline patterns; the `name` group (or the first group) holds the names. */
+  bylines: RegExp[];
   languages: Record<string, string[]>;
 }
 
@@ -47,6 +52,8 @@ export interface ClassifiedLine {
   line: number;
   text: string;
   role: LineRole;
+  /** The names a byline line gives ("By Jane Doe" → "Jane Doe"). */
+  byline?: string;
   /** Set when the importer guessed, e.g. a short line that may be a cross-head or a related link. */
   unsure?: string;
 }

@@ -7,6 +7,11 @@ export const idSchema = z
 
 export const refSchema = idSchema;
 
+/** A word of the dossier's own vocabulary, such as an event kind: "incident", "site-visit". */
+export const vocabularyWordSchema = z
+  .string({ error: 'must be a word (text)' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be a lower-case word, or words joined by hyphens, such as "incident" or "site-visit"', abort: true });
+
 function isRealDate(value: string): boolean {
   const [y, m = 1, d = 1] = value.split('-').map(Number);
   const date = new Date(Date.UTC(y, m - 1, d));

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isoDateSchema, urlSchema } from './common.ts';
+import { isoDateSchema, urlSchema, vocabularyWordSchema } from './common.ts';
 
 /** The settings of one dossier (src/content/dossier.yaml). */
 export const dossierSchema = z
@@ -15,6 +15,14 @@ export const dossierSchema = z
     site: urlSchema,
     /** Text shown on the home page, in plain paragraphs. */
     about: z.array(z.string().min(1)).min(1),
+    /** The dossier's own words for kinds of event and roles of actors (src/lib/content/vocabulary.ts has the defaults). */
+    vocabulary: z
+      .object({
+        eventKinds: z.array(vocabularyWordSchema).min(1).optional(),
+        actorRoles: z.array(z.string().min(1)).min(1).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

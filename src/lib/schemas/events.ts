@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { evidenceSchema, idSchema, isoDateSchema, precisionSchema, refSchema } from './common.ts';
+import { evidenceSchema, idSchema, isoDateSchema, precisionSchema, refSchema, vocabularyWordSchema } from './common.ts';
 
 export const eventSchema = z
   .object({
@@ -7,7 +7,8 @@ export const eventSchema = z
     date: isoDateSchema,
     precision: precisionSchema,
     title: z.string().min(1),
-    kind: z.enum(['statement', 'briefing', 'operation', 'report', 'response']),
+    /** One of the dossier's event kinds (vocabulary.eventKinds in dossier.yaml, or the defaults); checked by src/lib/content/vocabulary.ts. */
+    kind: vocabularyWordSchema,
     actors: z.array(refSchema).default([]),
     description: z.string().min(1),
     /** Where the date comes from: sources are checked by the graph; context ids must exist. */
