@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import dossier from './src/integrations/dossier.ts';
+import devReload from './src/integrations/dev-reload.ts';
 import siteFiles, { siteFilesWritten } from './src/integrations/site-files.ts';
 import atomicOutput from './src/integrations/atomic-output.ts';
 import searchIndex from './src/integrations/pagefind.ts';
@@ -42,5 +43,6 @@ export default defineConfig({
   // (src/lib/security/policy.ts; the headers for a real host are in dist/_headers, docs/hosting.md).
   // siteFiles() starts writing the /cite/ and /captures/ files in a worker once the config is settled;
   // siteFilesWritten() waits for them before anything lists the output.
-  integrations: [dossier(), siteFiles(), mdx(), searchIndex(), siteFilesWritten(), printPdf(), sitemap(), portableEdition(), offline(), securityHeaders(), atomicOutput()],
+  // devReload() makes `astro dev` verify again and reload at every save of a dossier file.
+  integrations: [dossier(), devReload(), siteFiles(), mdx(), searchIndex(), siteFilesWritten(), printPdf(), sitemap(), portableEdition(), offline(), securityHeaders(), atomicOutput()],
 });

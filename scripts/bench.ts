@@ -1,4 +1,4 @@
-// npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search] [--portable] [--web]
+// npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search] [--portable] [--web] [--edit-loop] [--pdf]
 // Builds the real dossier (default) or a synthetic one of N imported captures in a temporary
 // copy of the project, measures the build, the output and the first search, and, when the
 // peers' Starlight harness is there, does the same for Starlight on the same corpus.
@@ -12,6 +12,7 @@ import { measure } from './bench/measure.ts';
 import { probeSearch, type SearchFigures } from './bench/search-probe.ts';
 import { probeTyping, type TypingFigures } from './bench/typing-probe.ts';
 import { probePortable } from './bench/portable-probe.ts';
+import { probeEditLoop } from './bench/edit-loop.ts';
 import { CORPUS_OUTLETS, scaffoldDossier } from './bench/synthetic.ts';
 import { uniqueWord } from './bench/token.ts';
 import { formatTable, ratios, type Row } from './bench/table.ts';
@@ -21,12 +22,13 @@ import { formatWebComparison, makeWebCorpus } from './bench/web-corpus.ts';
 const ROOT = process.cwd();
 const WORK = process.env.BENCH_WORK || '/tmp/bench-work';
 // The one place the project depends on the shared peers folder: the corpus and Starlight.
+// BENCH_PEERS names it when the project is not checked out beside it (a git worktree, say).
 const PEERS = resolve(ROOT, process.env.BENCH_PEERS || '../shared/peers');
 const STARLIGHT = join(PEERS, 'starlight', 'run.sh');
 const SKIP = new Set(['node_modules', '.git', '.astro']);
 
 const args = process.argv.slice(2);
-const opt = { sizes: [] as number[], json: false, starlight: true, search: true, repeat: 1, portable: false, web: false };
+const opt = { sizes: [] as number[], json: false, starlight: true, search: true, repeat: 1, portable: false, web: false, editLoop: false, pdf: false };
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--json') opt.json = true;
@@ -34,10 +36,12 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--no-search') opt.search = false;
   else if (a === '--portable') opt.portable = true;
   else if (a === '--web') opt.web = true;
+  else if (a === '--edit-loop') opt.editLoop = true;
+  else if (a === '--pdf') opt.pdf = true;
   else if (a === '--sources') opt.sizes.push(...String(args[++i] ?? '').split(',').map(Number));
   else if (a === '--repeat') opt.repeat = Number(args[++i]);
   else {
-    process.stderr.write(`unknown option ${a}\nusage: npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search] [--portable] [--web]\n`);
+    process.stderr.write(`unknown option ${a}\nusage: npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search] [--portable] [--web] [--edit-loop] [--pdf]\n`);
     process.exit(2);
   }
 }
@@ -142,10 +146,18 @@ async function benchDossier(n: number | 'real', web = false): Promise<Row> {
   Object.assign(row, figures(distStats(join(dir, 'dist'), `${page}index.html`)), withSearch(await searchFigures(join(dir, 'dist'), page, token, typed)));
   if (opt.portable) Object.assign(row, await portableFigures(dir, row.build_s as number, page, token, typed));
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-  if (n === 'real' && pkg.scripts?.pdf) {
+  if ((n === 'real' || opt.pdf) && pkg.scripts?.pdf) {
+    log('npm run pdf');
     const p = await measure('npm', ['run', 'pdf'], { cwd: dir, env, log: join(dir, 'pdf.log') });
     row.pdf_s = p.ok ? p.wall_s : null;
+    row.pdf_peak_rss_mb = p.peak_rss_mb;
+    row.pdf_peak_tree_rss_mb = p.peak_tree_rss_mb;
     if (!p.ok) row.pdf_status = `failed (see ${dir}/pdf.log)`;
+  }
+  if (opt.editLoop) {
+    log('edit loop: astro dev, 10 saves of one source, each waited for in Chromium');
+    const id = page.split('/')[1];
+    Object.assign(row, await probeEditLoop(dir, content, id, 10, log).catch((e: Error) => ({ edit_status: `failed: ${e.message.split('\n')[0]}` })));
   }
   return row;
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { pagesFromOutline, parseOutlineXml, unplaced, type ContentsEntry } from '../../src/lib/print/contents.ts';
+import { pagesFromOutline, parseOutlineXml, unplaced, unplacedMessage, type ContentsEntry } from '../../src/lib/print/contents.ts';
 import { withInfo } from '../../src/lib/print/pdf-info.ts';
 import { serve } from '../lib/serve.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium.ts';
@@ -100,7 +100,7 @@ export async function makePdf({ distDir, out, paper = 'A4' }: PdfOptions): Promi
       pages = back.pages;
       const found = pagesFromOutline(entries, back.outline);
       const missing = unplaced(entries, found);
-      if (missing.length) throw new PdfError(`The PDF has no bookmark for: ${missing.map((e) => `${e.number} ${e.title}`).join('; ')}. Check that every section heading of /print/ is rendered.`);
+      if (missing.length) throw new PdfError(unplacedMessage(entries, found, back.outline));
       const same = entries.every((e) => placed.get(e.id) === found.get(e.id));
       if (same) break;
       if (passes >= 4) throw new PdfError('The contents page numbers did not settle after 4 printings.');

@@ -12,6 +12,8 @@ import { CITE_CACHE_FILE, readCiteCache, writeCiteCache } from '../lib/cite/cach
 import { reportProblems } from '../lib/content/report.ts';
 import { cacheDirFor, contentDir } from '../lib/content/location.ts';
 import { missingMessages } from '../lib/i18n/check.ts';
+import { liveVerifier } from '../lib/content/live.ts';
+import { reportInDev } from './dev-reload.ts';
 
 /**
  * Verifies the whole dossier before Astro loads a single collection, so an author sees every
@@ -27,19 +29,23 @@ export default function dossier(): AstroIntegration {
         const dir = contentDir();
         // Fingerprint first: a file edited while we read makes the hand-off miss rather than lie.
         const print = fingerprint(dir);
-        const verified = verifyRaw(readContent(dir));
+        // The dev server verifies again at every save (dev-reload.ts), reading only the files that changed.
+        const verified = command === 'dev' ? liveVerifier(dir).verify(print) : verifyRaw(readContent(dir));
         const { problems, dossier } = verified;
+        // In dev even a failed result is handed over: the pages then show its message until a good save.
+        if (command === 'dev') storeHandoff(dir, verified, print, { watched: true });
         if (problems.length === 0) {
           // getDossier() takes this graph instead of building it again; the loaders then store nothing.
-          // A build or sync checks the fingerprint once; the dev server at every take (files change under it).
-          storeHandoff(dir, verified, print, { once: command !== 'dev' });
+          // A build or sync checks the fingerprint once; the dev server's watcher replaces it at every save.
+          if (command !== 'dev') storeHandoff(dir, verified, print, { once: true });
           if (command === 'build') startCitations(dossier!, logger);
           logger.info(`verified ${dossier!.sources.size} sources, ${dossier!.claims.size} claims, ${dossier!.responses.size} responses`);
           warnMissingMessages(dossier!.settings, logger);
           return;
         }
+        if (command === 'dev') return reportInDev(problems);
         reportProblems(problems);
-        if (command !== 'dev') process.exit(1);
+        process.exit(1);
       },
     },
   };

@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Dossier } from './graph/types.ts';
 import { DossierError } from './problems.ts';
-import { takeHandoff } from './content/handoff.ts';
+import { takeHandoff, type Handoff } from './content/handoff.ts';
 import { contentDir } from './content/location.ts';
 import { verifyContent } from './content/verify.ts';
 
@@ -16,17 +16,23 @@ export type * from './graph/types.ts';
  * (another process, a file changed since) is the folder read and verified again here, with
  * the same verifier, so the graph is the same either way.
  */
-let cached: Promise<Dossier> | undefined;
+let cached: { from?: Handoff; dossier: Promise<Dossier> } | undefined;
 
+/*
+ * In `astro dev` the watcher (src/integrations/dev-reload.ts) stores a new hand-off at every save,
+ * so a hand-off other than the one the cached graph came from means the content changed.
+ */
 export function getDossier(): Promise<Dossier> {
-  cached ??= Promise.resolve().then(load);
-  return cached;
+  const dir = contentDir();
+  const from = takeHandoff(dir);
+  if (!cached || (from && from !== cached.from)) cached = { from, dossier: Promise.resolve().then(() => load(dir, from)) };
+  return cached.dossier;
 }
 
-function load(): Dossier {
-  const dir = contentDir();
-  const handed = takeHandoff(dir)?.verified.dossier;
-  if (handed) return handed;
+function load(dir: string, from: Handoff | undefined): Dossier {
+  if (from?.verified.dossier) return from.verified.dossier;
+  // A failed verification handed over by the dev server: its problems, without verifying again.
+  if (from) throw new DossierError(from.verified.problems);
   const { dossier, problems } = verifyContent(dir);
   if (!dossier) throw new DossierError(problems);
   return dossier;

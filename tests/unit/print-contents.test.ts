@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headingText, pagesFromOutline, parseOutlineXml, unplaced, type ContentsEntry } from '../../src/lib/print/contents.ts';
+import { headingText, pagesFromOutline, parseOutlineXml, unplaced, unplacedMessage, type ContentsEntry } from '../../src/lib/print/contents.ts';
 import { contentsEntries, cssString, planSections } from '../../src/lib/print/plan.ts';
 
 const entries: ContentsEntry[] = [
@@ -53,6 +53,45 @@ describe('pagesFromOutline', () => {
     const pages = pagesFromOutline(entries, [{ title: '1 Analysis', page: 2, depth: 1 }]);
     expect(unplaced(entries, pages).map((e) => e.id)).toEqual(['page-responses', 'section-responses', 'section-endnotes']);
     expect(headingText({ number: '4.1', title: ' A  b ' })).toBe('4.1 A b');
+  });
+  it('places a heading that wrapped, whose bookmark lost the space at the line break', () => {
+    const long: ContentsEntry[] = [
+      { id: 'section-sources', number: '3', title: 'Sources', level: 1 },
+      { id: 'source-a', number: '3.1', title: 'Factory fire blamed on an electrical fault by the owners', level: 2 },
+      { id: 'source-b', number: '3.2', title: 'Short', level: 2 },
+    ];
+    const outline = [
+      { title: '3 Sources', page: 7, depth: 1 },
+      { title: '3.1 Factory fire blamed on an electricalfault by the owners', page: 8, depth: 2 },
+      { title: '3.2 Short', page: 10, depth: 2 },
+    ];
+    const pages = pagesFromOutline(long, outline);
+    expect([...pages]).toEqual([['section-sources', 7], ['source-a', 8], ['source-b', 10]]);
+    // Words that differ are still told apart: the match is on every character but white space.
+    expect(pagesFromOutline(long, [outline[0], { ...outline[1], title: '3.1 Factory fire blamed on an electrical fire by the owners' }, outline[2]]).has('source-a')).toBe(false);
+  });
+  it('places every source of a 1,000-source contents list when 400 headlines lost a space at a line break', () => {
+    const many: ContentsEntry[] = [{ id: 'section-sources', number: '3', title: 'Sources', level: 1 }];
+    for (let i = 1; i <= 1000; i++) many.push({ id: `source-${i}`, number: `3.${i}`, title: `Ministry statement number ${i} on the river and an electrical fault downstream`, level: 2 });
+    const outline = many.flatMap((e, i) => {
+      const title = `${e.number} ${e.title}`;
+      // Every 5th of 2 headlines wraps once (400 of 1,000): the space at the break is gone.
+      const wrapped = i > 0 && i % 5 < 2 ? title.replace(' electrical ', ' electrical') : title;
+      return [{ title: wrapped, page: 10 + i, depth: e.level }, { title: 'About this source', page: 10 + i, depth: 3 }];
+    });
+    const pages = pagesFromOutline(many, outline);
+    expect(outline.filter((o) => o.title.includes('electricalfault'))).toHaveLength(400);
+    expect(unplaced(many, pages)).toEqual([]);
+    expect(pages.get('source-1000')).toBe(1010);
+  });
+  it('names each unplaced heading beside the nearest bookmark, and does not blame rendering', () => {
+    const outline = [{ title: '1 Analysis', page: 2, depth: 1 }, { title: '1.1 Responsez', page: 3, depth: 2 }];
+    const pages = pagesFromOutline(entries, outline);
+    const message = unplacedMessage(entries, pages, outline);
+    expect(message).toContain('"1.1 Responses": the nearest bookmark reads "1.1 Responsez" (page 3)');
+    expect(message).toContain('"3 Endnotes": the nearest bookmark reads "1.1 Responsez" (page 3)');
+    expect(message).toContain('3 headings');
+    expect(message).not.toContain('is rendered');
   });
 });
 

@@ -64,12 +64,17 @@ describe('keptPdfFor', () => {
     expect(pdf).toBe(join(tmp, 'site', '.dossier', 'dist.pdf'));
   });
   it('offers the kept PDF only for the content it was printed from, and only when intact', () => {
+    // With no PDF kept, the build id (a hash of every content file) is never computed.
+    let asked = 0;
+    expect(keptPdfFor(out, () => `abc${asked++}`)).toBeUndefined();
+    expect(asked).toBe(0);
     expect(keptPdfFor(out, 'abc')).toBeUndefined();
     mkdirSync(join(tmp, 'site', '.dossier'), { recursive: true });
     writeFileSync(pdf, Buffer.alloc(1234));
     writeFileSync(recordPath(pdf), JSON.stringify({ buildId: 'abc', bytes: 1234, pages: 9, paper: 'A4', printed: 'x' }));
     expect(keptPdfFor(out, 'abc')).toMatchObject({ bytes: 1234, pages: 9, paper: 'A4' });
     expect(keptPdfFor(out, 'other')).toBeUndefined();
+    expect(keptPdfFor(out, () => 'abc')).toMatchObject({ bytes: 1234 });
     writeFileSync(pdf, Buffer.alloc(10));
     expect(keptPdfFor(out, 'abc')).toBeUndefined();
     writeFileSync(recordPath(pdf), 'not json');

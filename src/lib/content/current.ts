@@ -10,7 +10,9 @@ import { verifyContent } from './verify.ts';
  * sources, over a minute at 10,000), so every integration takes the hand-off first.
  */
 export function currentDossier(dir = contentDir()): Dossier {
-  const dossier = takeHandoff(dir)?.verified.dossier ?? verifyContent(dir).dossier;
+  const handed = takeHandoff(dir);
+  // A hand-off without a graph is the dev server's failed verification: no need to repeat it.
+  const dossier = handed ? handed.verified.dossier : verifyContent(dir).dossier;
   if (!dossier) throw new Error(`the content in ${dir} no longer verifies; run npm run check`);
   return dossier;
 }

@@ -25,6 +25,11 @@ export interface Handoff {
   once: boolean;
   /** The answer of that one check, once made. */
   fresh?: boolean;
+  /**
+   * `astro dev` with the folder watched (src/integrations/dev-reload.ts): the watcher stores a new
+   * hand-off at every save, failed verifications included, so a take trusts it without a walk.
+   */
+  watched?: boolean;
 }
 
 const KEY = Symbol.for('dossier.preflight-handoff');
@@ -53,8 +58,8 @@ export function fingerprint(dir: string): string {
   return parts.join('\n');
 }
 
-export function storeHandoff(dir: string, verified: Verified, print = fingerprint(dir), { once = false } = {}): void {
-  (globalThis as WithHandoff)[KEY] = { dir, fingerprint: print, verified, once };
+export function storeHandoff(dir: string, verified: Verified, print = fingerprint(dir), { once = false, watched = false } = {}): void {
+  (globalThis as WithHandoff)[KEY] = { dir, fingerprint: print, verified, once, watched };
 }
 
 /**
@@ -64,6 +69,7 @@ export function storeHandoff(dir: string, verified: Verified, print = fingerprin
 export function takeHandoff(dir: string): Handoff | undefined {
   const h = (globalThis as WithHandoff)[KEY];
   if (!h || h.dir !== dir) return undefined;
+  if (h.watched) return h;
   const fresh = h.once && h.fresh !== undefined ? h.fresh : h.fingerprint === fingerprint(dir);
   if (h.once) h.fresh = fresh;
   return fresh ? h : undefined;

@@ -175,24 +175,28 @@ export function readDocumentFile(path: string, root: string, problems: Problem[]
   };
 }
 
+/**
+ * How readContent reads one file: `read` reads it and adds its problems to the list given. The
+ * dev server's verifier (src/lib/content/live.ts) passes one that skips files unchanged since.
+ */
+export type FileMemo = <T>(path: string, problems: Problem[], read: (problems: Problem[]) => T) => T;
+
+const readNow: FileMemo = (_path, problems, read) => read(problems);
+
 /** Read a whole content folder. Parse failures become problems; nothing throws. */
-export function readContent(dir: string, root = process.cwd()): RawContent {
+export function readContent(dir: string, root = process.cwd(), memo: FileMemo = readNow): RawContent {
   const problems: Problem[] = [];
   const at = (name: string) => join(dir, name);
   let dossier: RawEntry | undefined;
-  if (existsSync(at(LAYOUT.dossier))) dossier = readEntryFile(at(LAYOUT.dossier), root, problems);
+  if (existsSync(at(LAYOUT.dossier))) dossier = memo(at(LAYOUT.dossier), problems, (ps) => readEntryFile(at(LAYOUT.dossier), root, ps));
   else problems.push({ file: shownPath(root, at(LAYOUT.dossier)), message: 'is missing', fix: 'Create dossier.yaml with the dossier settings (see docs/authoring.md).' });
   if (dossier) dossier.id = 'dossier';
 
-  const lists = {
-    outlets: readListFile(at(LAYOUT.outlets), root, problems),
-    actors: readListFile(at(LAYOUT.actors), root, problems),
-    events: readListFile(at(LAYOUT.events), root, problems),
-    context: readListFile(at(LAYOUT.context), root, problems),
-  };
+  const list = (name: ListCollection) => memo(at(LAYOUT[name]), problems, (ps) => readListFile(at(LAYOUT[name]), root, ps));
+  const lists = { outlets: list('outlets'), actors: list('actors'), events: list('events'), context: list('context') };
   const docs = (name: string, ext: string[]) =>
     listDir(at(name), ext)
-      .map((p) => (ext.includes('.yaml') ? readEntryFile(p, root, problems) : readDocumentFile(p, root, problems)))
+      .map((p) => memo(p, problems, (ps) => (ext.includes('.yaml') ? readEntryFile(p, root, ps) : readDocumentFile(p, root, ps))))
       .filter((e): e is RawEntry => e !== undefined);
   const files = {
     sources: docs(LAYOUT.sources, ['.md']),
@@ -200,7 +204,7 @@ export function readContent(dir: string, root = process.cwd()): RawContent {
     responses: docs(LAYOUT.responses, ['.yaml', '.yml']),
     pages: docs(LAYOUT.pages, ['.mdx']),
   };
-  const captures = [...listDir(at(LAYOUT.captures), ['.txt']).map((p) => readCapture(p, root)), ...readWebCaptures(at(LAYOUT.captures), root, files.sources, problems)];
+  const captures = [...listDir(at(LAYOUT.captures), ['.txt']).map((p) => memo(p, problems, () => readCapture(p, root))), ...readWebCaptures(at(LAYOUT.captures), root, files.sources, problems)];
   return { dir, folder: relative(root, resolve(root, dir)) || '.', dossier, lists, files, captures, problems };
 }
 

@@ -20,13 +20,35 @@ export interface Verified {
   problems: Problem[];
 }
 
+/**
+ * What the dev server keeps between verifications (src/lib/content/live.ts): each raw entry's
+ * validated data and problems (an unchanged file is read into the same entry), and the sources
+ * whose capture checks passed (GraphInput.checked).
+ */
+export interface VerifyMemo {
+  validated: WeakMap<RawEntry, { data: unknown; problems: Problem[] }>;
+  checked: WeakMap<object, object>;
+}
+
 /** Validate every raw entry, build the graph and check the MDX pages; never throws for content faults. */
-export function verifyRaw(raw: RawContent): Verified {
+export function verifyRaw(raw: RawContent, memo?: VerifyMemo): Verified {
   const problems = [...raw.problems];
+  const validateOnce = <S extends z.ZodType>(e: RawEntry, schema: S): z.infer<S> | undefined => {
+    const kept = memo?.validated.get(e);
+    if (kept) {
+      problems.push(...kept.problems);
+      return kept.data as z.infer<S> | undefined;
+    }
+    const own: Problem[] = [];
+    const data = validateEntry(e, schema, own);
+    problems.push(...own);
+    memo?.validated.set(e, { data, problems: own });
+    return data;
+  };
   const validate = <S extends z.ZodType>(entries: RawEntry[], schema: S): Located<z.infer<S>>[] =>
     entries.flatMap((e) => {
       if (e.unreadable) return [];
-      const data = validateEntry(e, schema, problems);
+      const data = validateOnce(e, schema);
       return data === undefined ? [] : [{ id: e.id, file: e.file, data, body: e.body, bodyLine: e.bodyLine, lineOf: e.lineOf }];
     });
   const input: GraphInput = {
@@ -48,6 +70,7 @@ export function verifyRaw(raw: RawContent): Verified {
     const good = new Set(ok.map((e) => e.id));
     return new Set(entries.map((e) => e.id).filter((id) => !good.has(id)));
   };
+  if (memo) input.checked = memo.checked;
   input.present = {
     outlets: failed(raw.lists.outlets, input.outlets, LAYOUT.outlets),
     actors: failed(raw.lists.actors, input.actors, LAYOUT.actors),

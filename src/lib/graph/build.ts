@@ -110,7 +110,9 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
     if (blocks.length === 0) {
       problems.push({ file: e.file, line: e.bodyLine, field: 'body', message: 'the source has no text: its body is empty', fix: 'Paste the cleaned article text below the frontmatter, one paragraph per block.' });
     }
-    if (capture && textChecked) {
+    // Checks that read only this source and its capture: skipped where both are as they last passed.
+    const before = problems.length;
+    if (capture && textChecked && input.checked?.get(d) !== capture) {
       for (const b of blocks) {
         if (!capture.text.includes(b.text)) {
           const m = matchQuote(b.text, capNorm!());
@@ -140,6 +142,7 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
         if (v && !hasQuote(v, capture.text, capNorm!).ok) at(e, [field], `"${v}" is not in the capture`, `Copy the ${field} verbatim from the capture, or remove it.`);
       }
     }
+    if (capture && textChecked && problems.length === before) input.checked?.set(d, capture);
     const checkedCapture = textChecked ? capture : undefined;
     d.published.evidence.forEach((ev, i) => checkEvidence(e, ['published', 'evidence', i], ev, checkedCapture, capNorm));
     d.republication.forEach((link, i) => {

@@ -34,6 +34,11 @@ export interface GraphInput {
   present?: Partial<Record<'outlets' | 'actors' | 'events' | 'context' | 'sources' | 'claims' | 'responses', Set<string> | '*'>>;
   /** Capture ids named by sources, including sources that failed validation. */
   claimedCaptures?: Set<string>;
+  /**
+   * The dev server's memo (src/lib/content/live.ts): a source's validated data → the capture its
+   * capture checks last passed against. The same pair, unchanged since, passes again unchecked.
+   */
+  checked?: WeakMap<object, object>;
 }
 
 /** An appearance's quote of a translation of its source, found in the translation. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { notContent } from '../content/location.ts';
+import { takeHandoff, type Handoff } from '../content/handoff.ts';
 
 /**
  * The build identifier printed on the cover and stored with the PDF: a hash of every file of the
@@ -26,10 +27,17 @@ function filesUnder(dir: string, skip: (path: string) => boolean): string[] {
     .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name), skip) : e.isFile() ? [join(dir, e.name)] : []));
 }
 
-const memo = new Map<string, string>();
+const memo = new Map<string, { from?: Handoff; id: string }>();
 
-/** contentBuildId, computed once per folder per process (every page of a build shows it). */
+/**
+ * contentBuildId, computed once per folder per process (every page of a build shows it), and
+ * again in `astro dev` when a save has handed over new content (src/integrations/dev-reload.ts).
+ */
 export function buildIdOnce(dir: string): string {
-  if (!memo.has(dir)) memo.set(dir, contentBuildId(dir));
-  return memo.get(dir)!;
+  const from = takeHandoff(dir);
+  const kept = memo.get(dir);
+  if (kept && (!from || kept.from === from)) return kept.id;
+  const id = contentBuildId(dir);
+  memo.set(dir, { from, id });
+  return id;
 }

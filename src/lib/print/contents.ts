@@ -18,6 +18,11 @@ export interface OutlineItem {
 const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 const letters = (s: string) => [...s.normalize('NFC').replace(/\s+/g, '')].sort().join('');
+/**
+ * A title with no white space at all, for matching bookmarks: where a heading wraps onto a second
+ * line, Chromium's PDF outline drops the space at the break ("electrical fault" → "electricalfault").
+ */
+const compact = (s: string) => s.normalize('NFC').replace(/\s+/g, '');
 
 /** The text a numbered heading reads as, which is also its PDF bookmark title. */
 export function headingText(entry: Pick<ContentsEntry, 'number' | 'title'>): string {
@@ -27,16 +32,20 @@ export function headingText(entry: Pick<ContentsEntry, 'number' | 'title'>): str
 /**
  * The page on which each contents entry starts, read from the PDF's bookmarks. Bookmarks are in
  * document order, as are the entries, so each entry is looked for after the previous match:
- * an analysis page may have a heading with the same words as a later section.
+ * an analysis page may have a heading with the same words as a later section. Titles are
+ * compared without their white space, since a wrapped heading's bookmark has lost a space.
  */
 export function pagesFromOutline(entries: ContentsEntry[], outline: OutlineItem[]): Map<string, number> {
   const pages = new Map<string, number>();
+  // Folded once: a dossier of 1,000 sources has thousands of bookmarks, looked through per entry.
+  const titles = outline.map((item) => compact(item.title));
   let cursor = 0;
   for (const entry of entries) {
-    const want = headingText(entry);
+    const want = compact(headingText(entry));
+    let at = titles.indexOf(want, cursor);
     // Chromium writes the bookmark of a right-to-left heading with its words in visual order
     // ("الزيتون وادي في النهر جسر"): such a title matches by its letters, in document order.
-    const at = outline.findIndex((item, i) => i >= cursor && (norm(item.title) === want || (RTL.test(want) && letters(item.title) === letters(want))));
+    if (at === -1 && RTL.test(want)) at = outline.findIndex((item, i) => i >= cursor && letters(item.title) === letters(want));
     if (at === -1) continue;
     pages.set(entry.id, outline[at].page);
     cursor = at + 1;
@@ -70,4 +79,23 @@ export function parseOutlineXml(xml: string): OutlineItem[] {
 /** Entries the PDF has no bookmark for: a sign the document and its contents list disagree. */
 export function unplaced(entries: ContentsEntry[], pages: Map<string, number>): ContentsEntry[] {
   return entries.filter((e) => !pages.has(e.id));
+}
+
+/**
+ * The message for entries with no bookmark. Each is shown beside the bookmark nearest to where it
+ * should have been (the first of its level after the last entry placed before it), so that the reader sees how
+ * the two differ: the contents list and the headings are made from the same titles, so a
+ * difference means the page was changed after the build or the engine has a fault.
+ */
+export function unplacedMessage(entries: ContentsEntry[], pages: Map<string, number>, outline: OutlineItem[]): string {
+  const lines = unplaced(entries, pages).map((entry) => {
+    const before = entries.slice(0, entries.indexOf(entry)).filter((e) => pages.has(e.id)).at(-1);
+    const from = before ? outline.findIndex((o) => compact(o.title) === compact(headingText(before))) + 1 : 0;
+    // A bookmark of the entry's own level (a source's sub-headings are deeper), else any.
+    const near = outline.slice(from).find((o) => o.depth === entry.level) ?? outline[from];
+    return `  "${headingText(entry)}": the nearest bookmark reads ${near ? `"${norm(near.title)}" (page ${near.page})` : 'nothing (no bookmark follows)'}`;
+  });
+  return `The PDF's bookmarks do not match its contents list for ${lines.length} heading${lines.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n` +
+    'The contents list and the section headings of /print/ are made from the same titles, so they should match. ' +
+    'Build again (npm run build) and run npm run pdf once more; if the same headings are named, this is a fault in the engine: report it with this message.';
 }

@@ -42,10 +42,11 @@ export function parseRecord(text: string): KeptPdf | undefined {
  * The kept PDF, if it exists, is intact and was printed from this very content: a PDF of an
  * earlier edition is never offered as this one.
  */
-export function keptPdfFor(out: string, buildId: string): KeptPdf | undefined {
+export function keptPdfFor(out: string, buildId: string | (() => string)): KeptPdf | undefined {
   const pdf = keptPdfPath(out);
   if (!existsSync(pdf) || !existsSync(recordPath(pdf))) return undefined;
   const record = parseRecord(readFileSync(recordPath(pdf), 'utf8'));
-  if (!record || record.buildId !== buildId || statSync(pdf).size !== record.bytes) return undefined;
+  // The id hashes every content file: asked for only when there is a PDF to compare it with.
+  if (!record || record.buildId !== (typeof buildId === 'string' ? buildId : buildId()) || statSync(pdf).size !== record.bytes) return undefined;
   return record;
 }

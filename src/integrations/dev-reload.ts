@@ -1,0 +1,91 @@
+import type { AstroIntegration } from 'astro';
+import { relative, sep } from 'node:path';
+import { fingerprint, storeHandoff, takeHandoff } from '../lib/content/handoff.ts';
+import { liveVerifier } from '../lib/content/live.ts';
+import { contentDir } from '../lib/content/location.ts';
+import { markDevServer } from '../lib/dev-server.ts';
+import { LAYOUT } from '../lib/content/read.ts';
+import { formatProblems, type Problem } from '../lib/problems.ts';
+
+/** The top-level names of a dossier folder that hold its files (anything else, such as dist/ or .git/, is not watched). */
+const DOSSIER_NAMES = new Set<string>(Object.values(LAYOUT));
+
+/** Editors save in several steps (truncate, write, rename): one verification after they settle. */
+const SETTLE_MS = 15;
+
+/**
+ * `astro dev` made live: Vite's watcher also watches the content folder (it may lie outside the
+ * project), and a save of any dossier file verifies the folder again (src/lib/content/live.ts
+ * reads only the files that changed) and stores the result as the hand-off that getDossier()
+ * takes. A good result reloads the open pages; a failed one shows the verifier's own message
+ * (file, field, fix, as `npm run check` prints it) in the browser's error overlay, and pages
+ * requested meanwhile throw the same message. The next good save reloads and so clears it.
+ */
+export default function devReload(): AstroIntegration {
+  let dev = false;
+  return {
+    name: 'dossier:dev-reload',
+    hooks: {
+      'astro:config:setup': ({ command }) => {
+        dev = command === 'dev';
+      },
+      // Astro runs this hook for any Vite server it starts outside production, which includes the
+      // one `astro build` starts when NODE_ENV is not "production" (under Vitest it is "test").
+      'astro:server:setup': ({ server, logger }) => {
+        if (!dev) return;
+        markDevServer();
+        const dir = contentDir();
+        const live = liveVerifier(dir);
+        const hot = server.environments?.client?.hot ?? server.hot;
+        server.watcher.add(dir);
+        let timer: NodeJS.Timeout | undefined;
+        const changed = (path: string) => {
+          const rel = relative(dir, path);
+          if (rel.startsWith('..') || !DOSSIER_NAMES.has(rel.split(sep)[0])) return;
+          clearTimeout(timer);
+          timer = setTimeout(reverify, SETTLE_MS);
+        };
+        const reverify = () => {
+          const started = performance.now();
+          const cpu = process.cpuUsage();
+          const print = fingerprint(dir);
+          if (takeHandoff(dir)?.fingerprint === print) return;
+          const verified = live.verify(print);
+          storeHandoff(dir, verified, print, { watched: true });
+          // Astro keeps each route's getStaticPaths() result until told that content changed.
+          for (const env of ['ssr', 'prerender']) server.environments?.[env]?.hot.send('astro:content-changed', {});
+          const ms = Math.round(performance.now() - started);
+          // CPU time too: on a busy machine the wall time is mostly waiting for a core.
+          const used = process.cpuUsage(cpu);
+          const cpuMs = Math.round((used.user + used.system) / 1000);
+          if (verified.problems.length) {
+            reportInDev(verified.problems);
+            hot.send({ type: 'error', err: overlayError(verified.problems) });
+            return;
+          }
+          logger.info(`re-verified in ${ms} ms, ${cpuMs} ms of CPU (${live.reread} file${live.reread === 1 ? '' : 's'} read again); reloading`);
+          hot.send({ type: 'full-reload', path: '*' });
+        };
+        for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, changed);
+      },
+    },
+  };
+}
+
+/** The verifier's report in the terminal of `astro dev`, which keeps running (nothing is built there). */
+export function reportInDev(problems: Problem[]): void {
+  process.stderr.write(`\n${formatProblems(problems)}\n\nThe dev server keeps running: its pages show this report until a save makes the dossier verify again.\n`);
+}
+
+/** The verifier's report as Vite's error payload; Astro's overlay shows `message` as pre-wrapped text. */
+export function overlayError(problems: Problem[]) {
+  const first = problems[0];
+  return {
+    name: 'DossierError',
+    title: 'The dossier does not verify',
+    message: formatProblems(problems),
+    hint: 'Save a fix: the page reloads as soon as the dossier verifies again. `npm run check` prints the same report.',
+    stack: '',
+    id: first.file,
+  };
+}

@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDevServer, type DevServer } from '../../scripts/lib/dev-server.ts';
+import { MINI } from '../helpers/fixtures.ts';
+import { launch } from '../helpers/browser.ts';
+import { withBuildLockAsync } from '../helpers/build-lock.ts';
+
+/*
+ * `npm run dev` on a dossier outside the project: saves show on the open page, a save that
+ * breaks verification shows the verifier's message in the error overlay, the next good save
+ * clears it. The dev server writes Astro's content modules at the project root, as a build does,
+ * so it runs under the build lock.
+ */
+const work = mkdtempSync(join(tmpdir(), 'dossier-dev-'));
+const content = join(work, 'dossier');
+cpSync(MINI, content, { recursive: true });
+const SOURCE = join(content, 'sources', 'wire-2020-03-02.md');
+const CLAIM = join(content, 'claims', 'river-rising.yaml');
+const PAGE = join(content, 'pages', 'method.mdx');
+const EVENTS = join(content, 'events.yaml');
+const CAPTURE = join(content, 'captures', 'wire-2020-03-02.txt');
+
+let server: DevServer;
+let browser: Browser;
+let page: Page;
+let unlock: () => void;
+
+/** Resolves when the page's Vite client has connected, so that it hears the next reload or error. */
+const connected = (p: Page) => p.waitForEvent('console', { predicate: (m) => m.text().includes('[vite] connected'), timeout: 60_000 });
+const open = async (path: string, again = true): Promise<void> => {
+  const ready = connected(page);
+  try {
+    await page.goto(`${server.url}${path}`);
+  } catch (e) {
+    ready.catch(() => {});
+    // A reload the server sent for the previous test's save (Astro's own, for an MDX page, comes
+    // late) can abort this navigation: go there once more.
+    if (!again || !String(e).includes('ERR_ABORTED')) throw e;
+    return open(path, false);
+  }
+  await ready;
+};
+const bodyHas = (words: string) => page.waitForFunction((w) => document.body?.innerText.includes(w), words, { timeout: 60_000 });
+const overlayText = () => page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '');
+const edit = (file: string, from: string | RegExp, to: string) => {
+  const before = readFileSync(file, 'utf8');
+  const after = before.replace(from, to);
+  expect(after, `the edit of ${file} changes it`).not.toBe(before);
+  writeFileSync(file, after);
+};
+
+beforeAll(async () => {
+  await new Promise<void>((locked) => {
+    void withBuildLockAsync(() => new Promise<void>((release) => {
+      unlock = release;
+      locked();
+    }));
+  });
+  server = await startDevServer(content, { cache: join(work, 'cache') });
+  browser = await launch();
+  page = await browser.newPage();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  unlock?.();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('npm run dev on a dossier outside the project', () => {
+  it('shows a saved summary, event title and capture with its text on the open source page', async () => {
+    await open('/sources/wire-2020-03-02/');
+    const description = () => page.getAttribute('meta[name="description"]', 'content');
+    expect(await description()).toBe("The wire reports the ministry's statement.");
+
+    edit(SOURCE, /^summary: .*$/m, 'summary: Floodwater reached the old granary by noon.');
+    await page.waitForFunction(() => document.querySelector('meta[name="description"]')?.getAttribute('content')?.includes('old granary'), undefined, { timeout: 60_000 });
+
+    edit(EVENTS, "title: The ministry's statement", 'title: The ministry warns of the flood');
+    await bodyHas('The ministry warns of the flood');
+
+    // A new paragraph in the capture, its hash, and the same paragraph in the source's text.
+    const added = 'Boats were seen on the high street by evening.';
+    writeFileSync(CAPTURE, `${readFileSync(CAPTURE, 'utf8')}\n\n${added}`);
+    const hash = createHash('sha256').update(readFileSync(CAPTURE)).digest('hex');
+    edit(SOURCE, /sha256: \w+/, `sha256: ${hash}`);
+    writeFileSync(SOURCE, `${readFileSync(SOURCE, 'utf8').trimEnd()}\n\n${added}\n`);
+    await bodyHas(added);
+    expect(await description()).toBe('Floodwater reached the old granary by noon.');
+  });
+
+  it('shows a saved MDX page body', async () => {
+    await open('/method/');
+    edit(PAGE, 'Captures are kept byte for byte.', 'Captures are kept byte for byte, and checked at every save.');
+    await bodyHas('and checked at every save.');
+  });
+
+  it('shows the verifier’s message in the overlay for a misquote, and a good save clears it', async () => {
+    await open('/sources/wire-2020-03-02/');
+    const good = readFileSync(CLAIM, 'utf8');
+    edit(CLAIM, 'the river is rising fast … nobody is helping', 'the river is rising slowly … nobody is helping');
+    // Waited for by its words: Vite may show (and clear) an overlay of its own meanwhile, such as
+    // a reload for dependencies it optimised on this fresh cache's first pages.
+    await page.waitForFunction(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent?.includes('river-rising.yaml'), undefined, { timeout: 60_000 });
+    const text = await overlayText();
+    expect(text).toContain('The dossier does not verify');
+    expect(text).toContain('claims/river-rising.yaml:7');
+    expect(text).toContain('appearances.0.quote');
+    expect(text).toContain('quote "the river is rising slowly … nobody is helping" is not in source "wire-2020-03-02"');
+    expect(text).toContain('Fix: Copy the words verbatim from the source');
+    // The server did not crash: a reload meanwhile shows the same message in place of the page.
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent?.includes('river-rising.yaml'), undefined, { timeout: 60_000 });
+    expect(await overlayText()).toContain('Fix: Copy the words verbatim from the source');
+
+    writeFileSync(CLAIM, good);
+    await page.waitForFunction(() => !document.querySelector('vite-error-overlay') && document.body?.innerText.includes('Boats were seen on the high street'), undefined, { timeout: 60_000 });
+    expect(server.log()).toContain('re-verified');
+  });
+});
