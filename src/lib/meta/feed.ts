@@ -1,5 +1,5 @@
 import type { Dossier } from '../graph/types.ts';
-import { formatDate } from '../format/date.ts';
+import { i18nFor } from '../i18n/translate.ts';
 import { siteLink } from '../cite/csl.ts';
 
 export interface FeedItem {
@@ -15,12 +15,13 @@ const at = (iso: string) => new Date(`${iso.length === 4 ? `${iso}-01-01` : iso.
 /** The feed's entries: this edition of the dossier, then every source, newest first. */
 export function feedItems(dossier: Dossier): FeedItem[] {
   const { settings } = dossier;
+  const { t, date } = i18nFor(settings);
   const edition: FeedItem = {
-    title: `Edition of ${formatDate(settings.edition)}`,
+    title: t('feed.edition', { date: date(settings.edition) }),
     // The fragment keeps each edition's entry distinct in feed readers, which key items by link.
     link: siteLink(settings, `/#edition-${settings.edition}`),
     pubDate: at(settings.edition),
-    description: `${settings.title}: ${dossier.sources.size} captured sources, ${dossier.claims.size} claims, ${dossier.responses.size} responses.`,
+    description: t('feed.summary', { title: settings.title, sources: dossier.sources.size, claims: dossier.claims.size, responses: dossier.responses.size }),
     categories: ['edition'],
   };
   const sources = [...dossier.sources.values()].reverse().map((s) => ({

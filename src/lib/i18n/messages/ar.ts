@@ -331,4 +331,7 @@ export const ar: Catalogue = {
   // The portable edition's download (src/components/PortableDownload.astro)
   'portable.download': 'تنزيل الملف كاملًا لقراءته دون اتصال',
   'portable.facts': '(ZIP، {size}؛ حزمة BagIt تُفتح من القرص، مع كل نسخة محفوظة؛ SHA-256 {sha256})',
+  // The feed's entry for this edition (src/lib/meta/feed.ts)
+  'feed.edition': 'إصدار {date}',
+  'feed.summary': '{title}: عدد المصادر المحفوظة {sources}، وعدد الادعاءات {claims}، وعدد الردود {responses}.',
 };

@@ -331,4 +331,7 @@ export const de: Catalogue = {
   // The portable edition's download (src/components/PortableDownload.astro)
   'portable.download': 'Das ganze Dossier zum Offline-Lesen herunterladen',
   'portable.facts': '(ZIP, {size}; ein BagIt-Paket, das sich von der Festplatte öffnet, mit jeder Aufnahme; SHA-256 {sha256})',
+  // The feed's entry for this edition (src/lib/meta/feed.ts)
+  'feed.edition': 'Ausgabe vom {date}',
+  'feed.summary': '{title}: {sources, plural, one {# erfasste Quelle} other {# erfasste Quellen}}, {claims, plural, one {# Behauptung} other {# Behauptungen}}, {responses, plural, one {# Antwort} other {# Antworten}}.',
 };

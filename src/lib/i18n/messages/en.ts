@@ -357,6 +357,9 @@ export const en = {
   // The portable edition's download (src/components/PortableDownload.astro)
   'portable.download': 'Download the whole dossier to read offline',
   'portable.facts': '(ZIP, {size}; a BagIt bag that opens from disk, with every capture; SHA-256 {sha256})',
+  // The feed's entry for this edition (src/lib/meta/feed.ts)
+  'feed.edition': 'Edition of {date}',
+  'feed.summary': '{title}: {sources, plural, one {# captured source} other {# captured sources}}, {claims, plural, one {# claim} other {# claims}}, {responses, plural, one {# response} other {# responses}}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -331,4 +331,7 @@ export const fr: Catalogue = {
   // The portable edition's download (src/components/PortableDownload.astro)
   'portable.download': 'Télécharger tout le dossier pour le lire hors ligne',
   'portable.facts': '(ZIP, {size} ; un sac BagIt qui s’ouvre depuis le disque, avec chaque capture ; SHA-256 {sha256})',
+  // The feed's entry for this edition (src/lib/meta/feed.ts)
+  'feed.edition': 'Édition du {date}',
+  'feed.summary': '{title} : {sources, plural, one {# source capturée} other {# sources capturées}}, {claims, plural, one {# allégation} other {# allégations}}, {responses, plural, one {# réponse} other {# réponses}}.',
 };

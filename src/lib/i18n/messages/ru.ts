@@ -331,4 +331,7 @@ export const ru: Catalogue = {
   // The portable edition's download (src/components/PortableDownload.astro)
   'portable.download': 'Скачать всё досье для чтения без сети',
   'portable.facts': '(ZIP, {size}; пакет BagIt, который открывается с диска, со всеми копиями; SHA-256 {sha256})',
+  // The feed's entry for this edition (src/lib/meta/feed.ts)
+  'feed.edition': 'Издание от {date}',
+  'feed.summary': '{title}: сохранённых источников — {sources}, заявлений — {claims}, ответов — {responses}.',
 };
