@@ -1,4 +1,4 @@
-// npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search]
+// npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search] [--search-at N[,N...]]
 // Builds the real dossier (default) or a synthetic one of N imported captures in a temporary
 // copy of the project, measures the build, the output and the first search, and, when the
 // peers' Starlight harness is there, does the same for Starlight on the same corpus.
@@ -11,6 +11,7 @@ import { medianRow } from './bench/median.ts';
 import { measure } from './bench/measure.ts';
 import { probeSearch, type SearchFigures } from './bench/search-probe.ts';
 import { probeTyping, type TypingFigures } from './bench/typing-probe.ts';
+import { scaleSearchSite } from './bench/scale-search.ts';
 import { CORPUS_OUTLETS, scaffoldDossier } from './bench/synthetic.ts';
 import { uniqueWord } from './bench/token.ts';
 import { formatTable, ratios, type Row } from './bench/table.ts';
@@ -19,12 +20,13 @@ import { serve } from './lib/serve.ts';
 const ROOT = process.cwd();
 const WORK = process.env.BENCH_WORK || '/tmp/bench-work';
 // The one place the project depends on the shared peers folder: the corpus and Starlight.
-const PEERS = resolve(ROOT, '../shared/peers');
+// BENCH_PEERS names it; otherwise the shared folder beside the project (or beside its worktree folder).
+const PEERS = process.env.BENCH_PEERS || [resolve(ROOT, '../shared/peers'), resolve(ROOT, '../../shared/peers')].find((d) => existsSync(d)) || resolve(ROOT, '../shared/peers');
 const STARLIGHT = join(PEERS, 'starlight', 'run.sh');
 const SKIP = new Set(['node_modules', '.git', '.astro']);
 
 const args = process.argv.slice(2);
-const opt = { sizes: [] as number[], json: false, starlight: true, search: true, repeat: 1 };
+const opt = { sizes: [] as number[], json: false, starlight: true, search: true, repeat: 1, searchAt: [] as number[] };
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--json') opt.json = true;
@@ -32,13 +34,18 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--no-search') opt.search = false;
   else if (a === '--sources') opt.sizes.push(...String(args[++i] ?? '').split(',').map(Number));
   else if (a === '--repeat') opt.repeat = Number(args[++i]);
+  else if (a === '--search-at') opt.searchAt.push(...String(args[++i] ?? '').split(',').map(Number));
   else {
-    process.stderr.write(`unknown option ${a}\nusage: npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search]\n`);
+    process.stderr.write(`unknown option ${a}\nusage: npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search] [--search-at N[,N...]]\n`);
     process.exit(2);
   }
 }
 if (opt.sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   process.stderr.write('--sources needs whole numbers of sources, e.g. --sources 1000 or --sources 1000,10000\n');
+  process.exit(2);
+}
+if (opt.searchAt.some((n) => !Number.isInteger(n) || n < 1) || (opt.searchAt.length && (!opt.sizes.length || !opt.search))) {
+  process.stderr.write('--search-at needs whole numbers of sources and a synthetic build to clone, e.g. --sources 1000 --search-at 10000,30000\n');
   process.exit(2);
 }
 if (!Number.isInteger(opt.repeat) || opt.repeat < 1) {
@@ -159,6 +166,14 @@ async function benchStarlight(n: number): Promise<Row | undefined> {
   return row;
 }
 
+/** Search alone at `at` sources: the index of a search-only copy of the n-source build, cloned to `at` pages. */
+async function benchSearchAt(n: number, at: number): Promise<Row> {
+  log(`indexing a search-only copy of the ${n}-source site at ${at} sources`);
+  const scaled = await scaleSearchSite(join(WORK, `dossier-${n}`, 'dist'), join(WORK, `search-${at}`), at);
+  const f = await searchFigures(join(WORK, `search-${at}`), scaled.page, scaled.token, scaled.typed);
+  return { system: 'dossier-search-only', sources: at, status: 'ok', pages: scaled.pages, index_s: scaled.index_s, ...withSearch(f) };
+}
+
 const sizes: (number | 'real')[] = opt.sizes.length ? opt.sizes : ['real'];
 for (const n of sizes) {
   // On a shared machine one pair of builds says little: alternate the systems and keep medians.
@@ -177,4 +192,11 @@ for (const n of sizes) {
     process.stdout.write(`${JSON.stringify(dossier)}\n`);
     if (starlight) process.stdout.write(`${JSON.stringify(starlight)}\n`);
   } else process.stdout.write(`${formatTable(dossier, starlight)}\n`);
+  // Once, from the first synthetic size that built.
+  if (n === sizes[0] && n !== 'real' && dossier.status === 'ok') {
+    for (const at of opt.searchAt) {
+      const row = await benchSearchAt(n, at).catch((e: Error) => ({ system: 'dossier-search-only', sources: at, status: `failed: ${e.message.split('\n')[0]}` }) as Row);
+      process.stdout.write(opt.json ? `${JSON.stringify(row)}\n` : `${formatTable(row)}\n`);
+    }
+  }
 }
