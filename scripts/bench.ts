@@ -1,4 +1,4 @@
-// npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search] [--search-at N[,N...]]
+// npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search] [--search-at N[,N...]] [--warm] [--incremental] [--dry-run]
 // Builds the real dossier (default) or a synthetic one of N imported captures in a temporary
 // copy of the project, measures the build, the output and the first search, and, when the
 // peers' Starlight harness is there, does the same for Starlight on the same corpus.
@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symli
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { distStats, type DistStats } from './bench/dist-stats.ts';
+import { editSource } from './bench/edit.ts';
 import { medianRow } from './bench/median.ts';
 import { measure } from './bench/measure.ts';
 import { probeSearch, type SearchFigures } from './bench/search-probe.ts';
@@ -26,17 +27,20 @@ const STARLIGHT = join(PEERS, 'starlight', 'run.sh');
 const SKIP = new Set(['node_modules', '.git', '.astro']);
 
 const args = process.argv.slice(2);
-const opt = { sizes: [] as number[], json: false, starlight: true, search: true, repeat: 1, searchAt: [] as number[] };
+const opt = { sizes: [] as number[], json: false, starlight: true, search: true, repeat: 1, searchAt: [] as number[], warm: false, incremental: false, dryRun: false };
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--json') opt.json = true;
   else if (a === '--no-starlight') opt.starlight = false;
   else if (a === '--no-search') opt.search = false;
+  else if (a === '--warm') opt.warm = true;
+  else if (a === '--dry-run') opt.dryRun = true;
+  else if (a === '--incremental') opt.incremental = true;
   else if (a === '--sources') opt.sizes.push(...String(args[++i] ?? '').split(',').map(Number));
   else if (a === '--repeat') opt.repeat = Number(args[++i]);
   else if (a === '--search-at') opt.searchAt.push(...String(args[++i] ?? '').split(',').map(Number));
   else {
-    process.stderr.write(`unknown option ${a}\nusage: npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search] [--search-at N[,N...]]\n`);
+    process.stderr.write(`unknown option ${a}\nusage: npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search] [--search-at N[,N...]] [--warm] [--incremental] [--dry-run]\n`);
     process.exit(2);
   }
 }
@@ -52,7 +56,21 @@ if (!Number.isInteger(opt.repeat) || opt.repeat < 1) {
   process.stderr.write('--repeat needs a whole number of runs, e.g. --repeat 3\n');
   process.exit(2);
 }
+/**
+ * Past this many sources a build takes many minutes and more than 10 GB (30,000 sources: 189 s,
+ * 10.5 GB for the process tree; docs/performance.md), so CI (which sets CI) never runs one.
+ */
+const CI_MAX_SOURCES = 30_000;
+if (process.env.CI && process.env.CI !== 'false' && [...opt.sizes, ...opt.searchAt].some((n) => n > CI_MAX_SOURCES)) {
+  process.stderr.write(`bench: more than ${CI_MAX_SOURCES.toLocaleString('en-GB')} sources is not run in CI (CI is set): it takes many minutes and over 10 GB of memory. Run it on a machine of its own, without CI set.\n`);
+  process.exit(2);
+}
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+if (opt.dryRun) {
+  // What would run, and nothing else: for checking the options (tests/unit/perf-bench-options.test.ts).
+  process.stdout.write(`${JSON.stringify({ ...opt, sizes: opt.sizes.length ? opt.sizes : ['real'], peers: PEERS, work: WORK })}\n`);
+  process.exit(0);
+}
 const run = (cmd: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) => {
   const r = spawnSync(cmd, argv, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed (exit ${r.status}):\n${(r.stderr || r.stdout || '').slice(-2000)}`);
@@ -140,6 +158,7 @@ async function benchDossier(n: number | 'real'): Promise<Row> {
   const row: Row = { system: 'dossier', sources: n === 'real' ? readdirSync(join(content, 'sources')).length : n, status: m.ok ? 'ok' : `failed (exit ${m.code}; see ${dir}/build.log)`, build_s: m.wall_s, peak_rss_mb: m.peak_rss_mb, peak_tree_rss_mb: m.peak_tree_rss_mb, ...extra };
   if (!m.ok) return row;
   Object.assign(row, figures(distStats(join(dir, 'dist'), `${page}index.html`)), withSearch(await searchFigures(join(dir, 'dist'), page, token, typed)));
+  if (opt.warm || opt.incremental) Object.assign(row, await rebuilds(dir, env, content));
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   if (n === 'real' && pkg.scripts?.pdf) {
     const p = await measure('npm', ['run', 'pdf'], { cwd: dir, env, log: join(dir, 'pdf.log') });
@@ -147,6 +166,33 @@ async function benchDossier(n: number | 'real'): Promise<Row> {
     if (!p.ok) row.pdf_status = `failed (see ${dir}/pdf.log)`;
   }
   return row;
+}
+
+/**
+ * Rebuilds after the cold build, in the same copy with its cache: `--warm` with nothing changed,
+ * `--incremental` after one source's body was edited (scripts/bench/edit.ts; the edit is undone after).
+ */
+async function rebuilds(dir: string, env: NodeJS.ProcessEnv, content: string): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  const rebuild = async (name: string) => {
+    spawnSync('sync');
+    const m = await measure('npm', ['run', 'build'], { cwd: dir, env, log: join(dir, `build-${name}.log`) });
+    out[`${name}_s`] = m.ok ? m.wall_s : null;
+    out[`${name}_rss_mb`] = m.peak_rss_mb;
+    if (!m.ok) out[`${name}_status`] = `failed (exit ${m.code}; see ${dir}/build-${name}.log)`;
+  };
+  if (opt.warm) await rebuild('warm');
+  if (opt.incremental) {
+    const first = readdirSync(join(content, 'sources')).filter((f) => f.endsWith('.md')).sort()[0];
+    const file = join(content, 'sources', first);
+    editSource(file);
+    try {
+      await rebuild('incremental');
+    } finally {
+      editSource(file);
+    }
+  }
+  return out;
 }
 
 async function benchStarlight(n: number): Promise<Row | undefined> {
@@ -187,6 +233,10 @@ for (const n of sizes) {
   }
   const dossier = medianRow(ds);
   const starlight = ss.length ? medianRow(ss) : undefined;
+  // Rebuilds against the same run's cold build.
+  for (const k of ['warm', 'incremental']) {
+    if (typeof dossier[`${k}_s`] === 'number' && typeof dossier.build_s === 'number') dossier[`${k}_vs_cold`] = Math.round(((dossier[`${k}_s`] as number) / dossier.build_s) * 1000) / 1000;
+  }
   if (starlight) dossier.vs_starlight = ratios(dossier, starlight);
   if (opt.json) {
     process.stdout.write(`${JSON.stringify(dossier)}\n`);

@@ -16,7 +16,7 @@ export function ratios(a: Row, b: Row): Record<string, number> {
 const show = (v: unknown) => (v === undefined || v === null ? '–' : typeof v === 'number' ? v.toLocaleString('en-GB') : String(v));
 
 export function formatTable(d: Row, s?: Row): string {
-  const keys = [...FIGURES, 'correct', 'import_s', 'import_correct', 'pdf_s'].filter((k) => d[k] !== undefined || s?.[k] !== undefined);
+  const keys = [...FIGURES, 'correct', 'import_s', 'import_correct', 'pdf_s', 'warm_s', 'warm_vs_cold', 'incremental_s', 'incremental_vs_cold', 'index_s'].filter((k) => d[k] !== undefined || s?.[k] !== undefined);
   const r = s ? ratios(d, s) : {};
   const rows = [['figure', 'Dossier', ...(s ? ['Starlight', 'ratio'] : [])], ['status', d.status, ...(s ? [s.status, ''] : [])]];
   for (const k of keys) rows.push([k, show(d[k]), ...(s ? [show(s[k]), r[k] === undefined ? '' : `${r[k]}×`] : [])]);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HOST_PREEMPT_MS, HOST_WORKERS, SearchHost, type HostReply, type HostRequest, type WorkerLike } from '../../src/lib/search/host.ts';
+import { HOST_PREEMPT_MS, HOST_WORKERS, SHORT_TERM_WAIT_MS, SearchHost, type HostReply, type HostRequest, type WorkerLike } from '../../src/lib/search/host.ts';
 
 /** A worker the test drives by hand: it records what it was sent and answers when told. */
 class FakeWorker implements WorkerLike {
@@ -63,13 +63,13 @@ describe('the header search host', () => {
     const { host, workers } = setup();
     host.warm();
     workers.forEach((w) => w.reply({ type: 'ready' }));
-    const first = host.search('z');
+    const first = host.search('zq0');
     const busy = workers.find((w) => w.searches().length)!;
-    const second = host.search('zq');
+    const second = host.search('zq0a');
     expect(await first).toBeNull();
     // The newer query went to the idle worker; the busy one keeps running its query, unseen.
     const other = workers.find((w) => w !== busy)!;
-    expect(other.searches().map((s) => s.term)).toEqual(['zq']);
+    expect(other.searches().map((s) => s.term)).toEqual(['zq0a']);
     expect(busy.terminated).toBe(false);
     busy.answer(9000);
     other.answer(1);
@@ -81,15 +81,15 @@ describe('the header search host', () => {
     const { host, workers } = setup();
     host.warm();
     workers.forEach((w) => w.reply({ type: 'ready' }));
-    const a = host.search('g');
-    const b = host.search('ge');
-    const c = host.search('gen');
-    const d = host.search('gene');
+    const a = host.search('gen');
+    const b = host.search('gene');
+    const c = host.search('genev');
+    const d = host.search('geneva');
     expect([await a, await b, await c]).toEqual([null, null, null]);
-    // Both workers are busy with "g" and "ge"; "gen" waited and was replaced by "gene".
-    expect(workers.flatMap((w) => w.searches().map((s) => s.term)).sort()).toEqual(['g', 'ge']);
+    // Both workers are busy with "gen" and "gene"; "genev" waited and was replaced by "geneva".
+    expect(workers.flatMap((w) => w.searches().map((s) => s.term)).sort()).toEqual(['gen', 'gene']);
     workers[0].answer(800);
-    expect(workers[0].searches().map((s) => s.term)).toEqual(['g', 'gene']);
+    expect(workers[0].searches().map((s) => s.term)).toEqual(['gen', 'geneva']);
     workers[0].answer(40);
     expect((await d)!.results).toHaveLength(40);
   });
@@ -115,6 +115,28 @@ describe('the header search host', () => {
     expect(fresh.searches().map((s) => s.term)).toEqual(['the pentagon']);
     fresh.answer(2);
     expect((await newest)!.results).toHaveLength(2);
+  });
+
+  it('searches a term of one or two characters only once typing pauses, and never if a longer one follows', async () => {
+    vi.useFakeTimers();
+    const { host, workers } = setup();
+    host.warm();
+    workers.forEach((w) => w.reply({ type: 'ready' }));
+    const sent = () => workers.flatMap((w) => w.searches().map((s) => s.term));
+    const z = host.search('z');
+    vi.advanceTimersByTime(SHORT_TERM_WAIT_MS - 1);
+    expect(sent()).toEqual([]);
+    const zq = host.search('zq');
+    expect(await z).toBeNull();
+    vi.advanceTimersByTime(SHORT_TERM_WAIT_MS - 1);
+    const zq0 = host.search('zq0');
+    // Three characters: searched at once; the two shorter ones never were.
+    expect(sent()).toEqual(['zq0']);
+    expect(await zq).toBeNull();
+    host.search('é').catch(() => undefined);
+    vi.advanceTimersByTime(SHORT_TERM_WAIT_MS);
+    expect(sent()).toEqual(['zq0', 'é']);
+    expect(await zq0).toBeNull();
   });
 
   it('asks the worker that found a result for the data of a result past the eager ones', async () => {

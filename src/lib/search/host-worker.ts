@@ -32,7 +32,8 @@ async function boot(request: Extract<HostRequest, { type: 'init' }>): Promise<Pa
   const g = globalThis as unknown as { document?: unknown };
   g.document ??= { querySelector: (s: string) => (s === 'html' ? { getAttribute: (a: string) => (a === 'lang' ? request.language : null) } : null) };
   const api = (await import(/* @vite-ignore */ `${request.bundlePath}pagefind.js`)) as { createInstance(o: Record<string, unknown>): Pagefind };
-  const instance = api.createInstance(request.options);
+  // As a path, as Pagefind's own worker gets it: result URLs are then site paths, not full URLs.
+  const instance = api.createInstance({ ...request.options, basePath: new URL(request.bundlePath, scope.location.href).pathname });
   await instance.init();
   return instance;
 }

@@ -78,7 +78,7 @@ type Slot = {
   /** Data requests waiting for it, by sequence number and result index. */
   data: Map<string, (data: unknown) => void>;
 };
-type Job = { seq: number; term: string | null; options: Record<string, unknown>; resolve: (r: HostResponse | null) => void; reject: (e: Error) => void; stale?: boolean };
+type Job = { seq: number; term: string | null; options: Record<string, unknown>; resolve: (r: HostResponse | null) => void; reject: (e: Error) => void; stale?: boolean; due: number };
 
 /** Two workers: while one runs an older query to its end, the other takes the newest. */
 export const HOST_WORKERS = 2;
@@ -89,6 +89,14 @@ export const HOST_WORKERS = 2;
  * a word as common as "the" matches every page and runs for seconds in a large dossier.
  */
 export const HOST_PREEMPT_MS = 150;
+/**
+ * A term of one or two characters matches a prefix of nearly every word, so nearly every page,
+ * and is almost always on the way to a longer one: it is searched only once typing has paused
+ * this long (on top of the input's own debounce), so it does not tie up a worker while the reader
+ * goes on typing. The results for it are the same, only later.
+ */
+export const SHORT_TERM_CHARS = 3;
+export const SHORT_TERM_WAIT_MS = 250;
 
 export class SearchHost {
   private slots: Slot[] = [];
@@ -128,13 +136,10 @@ export class SearchHost {
     this.warm();
     const seq = ++this.seq;
     return new Promise<HostResponse | null>((resolve, reject) => {
-      this.pending = { seq, term, options, resolve, reject };
-      if (term) for (const slot of this.slots) if (!slot.job) slot.worker.postMessage({ type: 'preload', term, options });
+      const short = [...(term ?? '').trim()].length < SHORT_TERM_CHARS;
+      this.pending = { seq, term, options, resolve, reject, due: this.now() + (short ? SHORT_TERM_WAIT_MS : 0) };
+      if (term && !short) for (const slot of this.slots) if (!slot.job) slot.worker.postMessage({ type: 'preload', term, options });
       this.dispatch();
-      if (this.pending) {
-        clearTimeout(this.timer);
-        this.timer = setTimeout(() => this.preempt(seq), HOST_PREEMPT_MS);
-      }
     });
   }
 
@@ -159,13 +164,25 @@ export class SearchHost {
     }
   }
 
-  /** Sends the pending query to a started, idle worker, if there is one. */
+  /**
+   * Sends the pending query, once it is due, to a started, idle worker; if none is free, stops
+   * the one busy the longest after HOST_PREEMPT_MS.
+   */
   private dispatch(): void {
     const job = this.pending;
-    const slot = job && this.slots.find((s) => s.ready && !s.job);
-    if (!job || !slot) return;
-    this.pending = undefined;
+    if (!job) return;
     clearTimeout(this.timer);
+    const wait = job.due - this.now();
+    if (wait > 0) {
+      this.timer = setTimeout(() => this.dispatch(), wait);
+      return;
+    }
+    const slot = this.slots.find((s) => s.ready && !s.job);
+    if (!slot) {
+      this.timer = setTimeout(() => this.preempt(job.seq), HOST_PREEMPT_MS);
+      return;
+    }
+    this.pending = undefined;
     slot.job = job;
     slot.since = this.now();
     slot.worker.postMessage({ type: 'search', seq: job.seq, term: job.term, options: job.options, head: this.opts.head, eager: this.opts.eager });
