@@ -230,6 +230,8 @@ for (const n of sizes) {
     ds.push(d);
     const s = n === 'real' ? await benchStarlight(d.sources as number) : await benchStarlight(n);
     if (s) ss.push(s);
+    // Each run as it ends, so a long series that is cut short still leaves its figures.
+    log(`run ${r + 1} of ${opt.repeat}: ${JSON.stringify(d)}${s ? ` ${JSON.stringify(s)}` : ''}`);
   }
   const dossier = medianRow(ds);
   const starlight = ss.length ? medianRow(ss) : undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBuiltSite } from '../helpers/session.ts';
+import { settled } from '../helpers/browser.ts';
 
 const env = useBuiltSite();
 
@@ -12,16 +13,10 @@ async function modalResults(page: Page, query: string): Promise<string[]> {
   await input.pressSequentially(query, { delay: 30 });
   await page.locator('pagefind-modal pagefind-summary').filter({ hasText: new RegExp(`results? for ${query}`, 'i') }).waitFor();
   const links = page.locator('pagefind-modal .search-result-link');
-  await links.first().waitFor();
-  const read = () => links.evaluateAll((as) => as.map((a) => { const u = new URL((a as HTMLAnchorElement).href); return u.pathname + u.hash; }));
-  let last = await read();
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(250);
-    const now = await read();
-    if (now.join() === last.join()) return now;
-    last = now;
-  }
-  return last;
+  // Each link carries the terms it was found by: wait for the whole query's results.
+  const want = encodeURIComponent(query.toLowerCase());
+  await expect.poll(() => links.evaluateAll((as, want) => as.length > 0 && as.every((a) => new URL((a as HTMLAnchorElement).href).searchParams.get('highlight') === decodeURIComponent(want)), want), { timeout: 20_000 }).toBe(true);
+  return settled(() => links.evaluateAll((as) => as.map((a) => { const u = new URL((a as HTMLAnchorElement).href); return u.pathname + u.hash; })), (ms) => page.waitForTimeout(ms));
 }
 
 /** The same query through Pagefind's own API in the page: the order the modal must keep. */
@@ -54,9 +49,12 @@ describe('the header search in workers of its own', () => {
     const context = await env.browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.route(/\/_astro\/host-worker\./, (route) => route.abort());
+    const scripts: string[] = [];
+    page.on('request', (r) => scripts.push(new URL(r.url()).pathname));
     await page.goto(`${env.url}/sources/`);
     const shown = await modalResults(page, 'Geneva');
     expect(shown.length).toBeGreaterThan(2);
+    expect(scripts).toContain('/pagefind/pagefind-worker.js');
     expect(shown).toEqual(await pagefindOrder(page, 'Geneva', shown.length));
     await context.close();
   });

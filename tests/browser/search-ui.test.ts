@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBuiltSite } from '../helpers/session.ts';
+import { settled } from '../helpers/browser.ts';
 
 const env = useBuiltSite();
 
@@ -23,15 +24,7 @@ async function results(page: Page): Promise<string[]> {
   await page.locator('pagefind-summary[instance=page]').filter({ hasText: /result/i }).waitFor();
   const links = page.locator('pagefind-results[instance=page] .search-result-link');
   await links.first().waitFor();
-  const read = () => links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash));
-  let last = await read();
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(250);
-    const now = await read();
-    if (now.join() === last.join()) return now;
-    last = now;
-  }
-  return last;
+  return settled(() => links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash)), (ms) => page.waitForTimeout(ms));
 }
 
 describe('search results are right', () => {

@@ -101,16 +101,22 @@ function installHost(): void {
     eager: EAGER_RESULTS,
   });
   host.warm();
-  search.__pagefind__ = {
+  const shim = {
     search: (term: string | null, options: Record<string, unknown>) =>
       host.search(term, options).catch(async () => {
-        search.__pagefind__ = null;
+        // The UI numbered this query before the fallback loads; a newer one typed meanwhile
+        // numbers itself only after, so this one must not answer once it is no longer current.
+        const current = () => search.searchTerm === term;
+        if (search.__pagefind__ === shim) search.__pagefind__ = null;
         await search.triggerLoad();
-        return (search.__pagefind__ as { search: typeof host.search } | null)?.search(term, options) ?? null;
+        if (!current()) return null;
+        const found = await (search.__pagefind__ as { search: typeof host.search } | null)?.search(term, options);
+        return current() ? found ?? null : null;
       }),
     filters: () => host.filters(),
     preload: (term: string, options: Record<string, unknown>) => host.preload(term, options),
   };
+  search.__pagefind__ = shim;
 }
 
 export function instance(name = 'default'): Instance | undefined {
