@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join } from 'node:path';
 import { indexSite, listFiles } from '../../src/lib/search/index-site.ts';
 import { SEARCH_TAG_PLACEHOLDER } from '../../src/lib/search/tag.ts';
+import { readFragments } from '../../src/lib/search/fragments.ts';
 
 export interface ScaledSite {
   pages: number;
@@ -56,10 +57,12 @@ export async function scaleSearchSite(dist: string, out: string, n: number, quer
   if (!count) throw new Error(`${dist}: no source page with a corpus token to clone`);
   const byIndex = [...templates.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t);
   const paths: string[] = [];
+  const kept = new Set<string>();
   for (let i = 0; i < n; i++) {
     const t = byIndex[i % count];
     const token = corpusToken(i, n);
     if (i < count && t.token === token) {
+      kept.add(t.dir);
       paths.push(`/sources/${t.dir}/`);
       continue;
     }
@@ -68,13 +71,20 @@ export async function scaleSearchSite(dist: string, out: string, n: number, quer
     writeFileSync(join(out, 'sources', dir, 'index.html'), t.html.replaceAll(t.token, token));
     paths.push(`/sources/${dir}/`);
   }
-  // Templates past n (n below the built size) leave the index.
-  for (const [i, t] of templates) if (i >= n) rmSync(join(out, 'sources', t.dir), { recursive: true, force: true });
+  // A built page not kept as page i (past n, or shifted by a page without a token of its own)
+  // leaves the index: its token now belongs to a clone, and each token must find one page.
+  for (const t of templates.values()) if (!kept.has(t.dir)) rmSync(join(out, 'sources', t.dir), { recursive: true, force: true });
   const t0 = performance.now();
   const done = await indexSite(out);
   const index_s = Math.round((performance.now() - t0) / 10) / 100;
-  // Five pages spread over the whole range, so most are clones and tokens differ early.
-  const picks = Array.from({ length: queries }, (_, k) => Math.floor(((k + 1) * n) / (queries + 1)));
+  // Five pages spread over the whole range, so most are clones and tokens differ early; each one
+  // whose token the index holds (a few captures have their token in a line the import removed).
+  const indexed = new Set(readFragments(join(out, 'pagefind')).flatMap((f) => f.content.match(TOKEN) ?? []));
+  const picks = Array.from({ length: queries }, (_, k) => {
+    let i = Math.floor(((k + 1) * n) / (queries + 1));
+    while (i < n - 1 && !indexed.has(corpusToken(i, n))) i++;
+    return i;
+  });
   return {
     pages: done.pages,
     index_s,
