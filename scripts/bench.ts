@@ -1,4 +1,4 @@
-// npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search] [--portable] [--web] [--edit-loop] [--pdf]
+// npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search] [--portable] [--web] [--edit-loop] [--pdf] [--search-at N[,N...]] [--warm] [--incremental] [--dry-run]
 // Builds the real dossier (default) or a synthetic one of N imported captures in a temporary
 // copy of the project, measures the build, the output and the first search, and, when the
 // peers' Starlight harness is there, does the same for Starlight on the same corpus.
@@ -7,12 +7,14 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symli
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { distStats, type DistStats } from './bench/dist-stats.ts';
+import { editSource } from './bench/edit.ts';
 import { medianRow } from './bench/median.ts';
 import { measure } from './bench/measure.ts';
 import { probeSearch, type SearchFigures } from './bench/search-probe.ts';
 import { probeTyping, type TypingFigures } from './bench/typing-probe.ts';
 import { probePortable } from './bench/portable-probe.ts';
 import { probeEditLoop } from './bench/edit-loop.ts';
+import { scaleSearchSite } from './bench/scale-search.ts';
 import { CORPUS_OUTLETS, scaffoldDossier } from './bench/synthetic.ts';
 import { uniqueWord } from './bench/token.ts';
 import { formatTable, ratios, type Row } from './bench/table.ts';
@@ -22,13 +24,13 @@ import { formatWebComparison, makeWebCorpus } from './bench/web-corpus.ts';
 const ROOT = process.cwd();
 const WORK = process.env.BENCH_WORK || '/tmp/bench-work';
 // The one place the project depends on the shared peers folder: the corpus and Starlight.
-// BENCH_PEERS names it when the project is not checked out beside it (a git worktree, say).
-const PEERS = resolve(ROOT, process.env.BENCH_PEERS || '../shared/peers');
+// BENCH_PEERS names it; otherwise the shared folder beside the project (or beside its worktree folder).
+const PEERS = resolve(ROOT, process.env.BENCH_PEERS || [resolve(ROOT, '../shared/peers'), resolve(ROOT, '../../shared/peers')].find((d) => existsSync(d)) || '../shared/peers');
 const STARLIGHT = join(PEERS, 'starlight', 'run.sh');
 const SKIP = new Set(['node_modules', '.git', '.astro']);
 
 const args = process.argv.slice(2);
-const opt = { sizes: [] as number[], json: false, starlight: true, search: true, repeat: 1, portable: false, web: false, editLoop: false, pdf: false };
+const opt = { sizes: [] as number[], json: false, starlight: true, search: true, repeat: 1, portable: false, web: false, editLoop: false, pdf: false, searchAt: [] as number[], warm: false, incremental: false, dryRun: false };
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--json') opt.json = true;
@@ -38,10 +40,14 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--web') opt.web = true;
   else if (a === '--edit-loop') opt.editLoop = true;
   else if (a === '--pdf') opt.pdf = true;
+  else if (a === '--warm') opt.warm = true;
+  else if (a === '--dry-run') opt.dryRun = true;
+  else if (a === '--incremental') opt.incremental = true;
   else if (a === '--sources') opt.sizes.push(...String(args[++i] ?? '').split(',').map(Number));
   else if (a === '--repeat') opt.repeat = Number(args[++i]);
+  else if (a === '--search-at') opt.searchAt.push(...String(args[++i] ?? '').split(',').map(Number));
   else {
-    process.stderr.write(`unknown option ${a}\nusage: npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search] [--portable] [--web] [--edit-loop] [--pdf]\n`);
+    process.stderr.write(`unknown option ${a}\nusage: npm run bench [-- --sources N[,N...]] [--repeat R] [--json] [--no-starlight] [--no-search] [--portable] [--web] [--edit-loop] [--pdf] [--search-at N[,N...]] [--warm] [--incremental] [--dry-run]\n`);
     process.exit(2);
   }
 }
@@ -49,11 +55,29 @@ if (opt.sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   process.stderr.write('--sources needs whole numbers of sources, e.g. --sources 1000 or --sources 1000,10000\n');
   process.exit(2);
 }
+if (opt.searchAt.some((n) => !Number.isInteger(n) || n < 1) || (opt.searchAt.length && (!opt.sizes.length || !opt.search))) {
+  process.stderr.write('--search-at needs whole numbers of sources and a synthetic build to clone, e.g. --sources 1000 --search-at 10000,30000\n');
+  process.exit(2);
+}
 if (!Number.isInteger(opt.repeat) || opt.repeat < 1) {
   process.stderr.write('--repeat needs a whole number of runs, e.g. --repeat 3\n');
   process.exit(2);
 }
+/**
+ * Past this many sources a build takes many minutes and more than 10 GB (30,000 sources: 189 s,
+ * 10.5 GB for the process tree; docs/performance.md), so CI (which sets CI) never runs one.
+ */
+const CI_MAX_SOURCES = 30_000;
+if (process.env.CI && process.env.CI !== 'false' && [...opt.sizes, ...opt.searchAt].some((n) => n > CI_MAX_SOURCES)) {
+  process.stderr.write(`bench: more than ${CI_MAX_SOURCES.toLocaleString('en-GB')} sources is not run in CI (CI is set): it takes many minutes and over 10 GB of memory. Run it on a machine of its own, without CI set.\n`);
+  process.exit(2);
+}
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+if (opt.dryRun) {
+  // What would run, and nothing else: for checking the options (tests/unit/perf-bench-options.test.ts).
+  process.stdout.write(`${JSON.stringify({ ...opt, sizes: opt.sizes.length ? opt.sizes : ['real'], peers: PEERS, work: WORK })}\n`);
+  process.exit(0);
+}
 const run = (cmd: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) => {
   const r = spawnSync(cmd, argv, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed (exit ${r.status}):\n${(r.stderr || r.stdout || '').slice(-2000)}`);
@@ -145,6 +169,7 @@ async function benchDossier(n: number | 'real', web = false): Promise<Row> {
   if (!m.ok) return row;
   Object.assign(row, figures(distStats(join(dir, 'dist'), `${page}index.html`)), withSearch(await searchFigures(join(dir, 'dist'), page, token, typed)));
   if (opt.portable) Object.assign(row, await portableFigures(dir, row.build_s as number, page, token, typed));
+  if (opt.warm || opt.incremental) Object.assign(row, await rebuilds(dir, env, content));
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   if ((n === 'real' || opt.pdf) && pkg.scripts?.pdf) {
     log('npm run pdf');
@@ -177,6 +202,30 @@ async function portableFigures(dir: string, buildS: number, page: string, token:
     portable_zip_bytes: existsSync(zip) ? readFileSync(zip).length : null,
     ...(opt.search ? await probePortable(join(dir, 'dossier-portable', 'data'), join(dir, 'dist'), page, token, typed) : {}),
   };
+ * Rebuilds after the cold build, in the same copy with its cache: `--warm` with nothing changed,
+ * `--incremental` after one source's body was edited (scripts/bench/edit.ts; the edit is undone after).
+ */
+async function rebuilds(dir: string, env: NodeJS.ProcessEnv, content: string): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  const rebuild = async (name: string) => {
+    spawnSync('sync');
+    const m = await measure('npm', ['run', 'build'], { cwd: dir, env, log: join(dir, `build-${name}.log`) });
+    out[`${name}_s`] = m.ok ? m.wall_s : null;
+    out[`${name}_rss_mb`] = m.peak_rss_mb;
+    if (!m.ok) out[`${name}_status`] = `failed (exit ${m.code}; see ${dir}/build-${name}.log)`;
+  };
+  if (opt.warm) await rebuild('warm');
+  if (opt.incremental) {
+    const first = readdirSync(join(content, 'sources')).filter((f) => f.endsWith('.md')).sort()[0];
+    const file = join(content, 'sources', first);
+    editSource(file);
+    try {
+      await rebuild('incremental');
+    } finally {
+      editSource(file);
+    }
+  }
+  return out;
 }
 
 async function benchStarlight(n: number): Promise<Row | undefined> {
@@ -196,6 +245,14 @@ async function benchStarlight(n: number): Promise<Row | undefined> {
   return row;
 }
 
+/** Search alone at `at` sources: the index of a search-only copy of the n-source build, cloned to `at` pages. */
+async function benchSearchAt(n: number, at: number): Promise<Row> {
+  log(`indexing a search-only copy of the ${n}-source site at ${at} sources`);
+  const scaled = await scaleSearchSite(join(WORK, `dossier-${n}`, 'dist'), join(WORK, `search-${at}`), at);
+  const f = await searchFigures(join(WORK, `search-${at}`), scaled.page, scaled.token, scaled.typed);
+  return { system: 'dossier-search-only', sources: at, status: 'ok', pages: scaled.pages, index_s: scaled.index_s, ...withSearch(f) };
+}
+
 const sizes: (number | 'real')[] = opt.sizes.length ? opt.sizes : ['real'];
 for (const n of sizes) {
   // On a shared machine one pair of builds says little: alternate the systems and keep medians.
@@ -206,9 +263,15 @@ for (const n of sizes) {
     ds.push(d);
     const s = n === 'real' ? await benchStarlight(d.sources as number) : await benchStarlight(n);
     if (s) ss.push(s);
+    // Each run as it ends, so a long series that is cut short still leaves its figures.
+    log(`run ${r + 1} of ${opt.repeat}: ${JSON.stringify(d)}${s ? ` ${JSON.stringify(s)}` : ''}`);
   }
   const dossier = medianRow(ds);
   const starlight = ss.length ? medianRow(ss) : undefined;
+  // Rebuilds against the same run's cold build.
+  for (const k of ['warm', 'incremental']) {
+    if (typeof dossier[`${k}_s`] === 'number' && typeof dossier.build_s === 'number') dossier[`${k}_vs_cold`] = Math.round(((dossier[`${k}_s`] as number) / dossier.build_s) * 1000) / 1000;
+  }
   if (starlight) dossier.vs_starlight = ratios(dossier, starlight);
   if (opt.json) {
     process.stdout.write(`${JSON.stringify(dossier)}\n`);
@@ -219,5 +282,11 @@ for (const n of sizes) {
     for (let r = 0; r < opt.repeat; r++) rows.push(await benchDossier(n, true).catch((e: Error) => ({ system: 'dossier-web', sources: n, status: `failed: ${e.message.split('\n')[0]}` }) as Row));
     const webRow = medianRow(rows);
     process.stdout.write(opt.json ? `${JSON.stringify(webRow)}\n` : `${formatWebComparison(webRow, dossier)}\n`);
+  // Once, from the first synthetic size that built.
+  if (n === sizes[0] && n !== 'real' && dossier.status === 'ok') {
+    for (const at of opt.searchAt) {
+      const row = await benchSearchAt(n, at).catch((e: Error) => ({ system: 'dossier-search-only', sources: at, status: `failed: ${e.message.split('\n')[0]}` }) as Row);
+      process.stdout.write(opt.json ? `${JSON.stringify(row)}\n` : `${formatTable(row)}\n`);
+    }
   }
 }

@@ -1,13 +1,10 @@
 import type { AstroIntegration } from 'astro';
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
 import { currentDossier } from '../lib/content/current.ts';
 import { contextRecords } from '../lib/search/records.ts';
-import { metaCacheTag, tagFile } from '../lib/search/tag.ts';
-import { DATE_ORDER_FILE, dateOrder } from '../lib/search/date-order.ts';
-import { fragmentDates } from '../lib/search/fragments.ts';
+import { indexSite, SearchIndexError } from '../lib/search/index-site.ts';
 
 /**
  * Indexes the built site with Pagefind's Node API, so `astro build` alone yields search.
@@ -40,35 +37,15 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir).replace(/\/$/, '');
         const started = performance.now();
-        // Back-links after marked passages ("claim", "response") and a caption's "Photo caption" label
-        // are the page's words, not the article's; the label would also run into the caption's first word.
-        const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.passage-ref', '.caption .label'] });
-        if (!index) fail(errors);
-        const added = await index!.addDirectory({ path: root });
-        if (added.errors.length) fail(added.errors);
-
         // The preflight's graph: verifying the folder again here cost as much as the preflight itself.
         const records = contextRecords(currentDossier(), anchorLookup(root));
-        for (const record of records) {
-          const r = await index!.addHTMLFile(record);
-          if (r.errors.length) fail(r.errors);
-        }
-        const out = join(root, 'pagefind');
-        const written = await index!.writeFiles({ outputPath: out });
-        if (written.errors.length) fail(written.errors);
-        await pagefind.close();
-        // The date order /search/ sorts by, outside the index every search loads (src/lib/search/date-order.ts).
         try {
-          writeFileSync(join(out, DATE_ORDER_FILE), `${JSON.stringify({ ids: dateOrder(fragmentDates(out)) })}\n`);
+          const done = await indexSite(root, records);
+          logger.info(`indexed ${done.pages} pages and ${done.records} entries (tag ${done.tag}, ${done.tagged} pages) in ${Math.round(performance.now() - started)} ms`);
         } catch (e) {
-          fail([`pagefind/${DATE_ORDER_FILE}: the date order could not be made from the index's fragments (${(e as Error).message})`],
-            'check that the output folder is writable and that Pagefind wrote pagefind/fragment/, then run the build again.');
+          if (e instanceof SearchIndexError) fail(e.problems, e.fix);
+          throw e;
         }
-
-        const tag = metaCacheTag(listFiles(out).map((f) => ({ path: relative(out, f), bytes: readFileSync(f) })));
-        let tagged = 0;
-        for (const file of listFiles(root)) if (file.endsWith('.html') && tagFile(file, tag) > 0) tagged++;
-        logger.info(`indexed ${added.page_count} pages and ${records.length} entries (tag ${tag}, ${tagged} pages) in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };
@@ -92,11 +69,7 @@ function anchorLookup(root: string): (page: string, id: string) => boolean {
   };
 }
 
-export function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name));
-}
+export { listFiles } from '../lib/search/index-site.ts';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json',

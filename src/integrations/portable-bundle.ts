@@ -23,6 +23,7 @@ const PATCHES: Patch[] = [
   { file: 'src/lib/search/client.ts', find: "const BUNDLE = '/pagefind/';", replace: "const BUNDLE = globalThis.__dossierPortable.url('pagefind/');", why: "the index folder is the edition's" },
   { file: 'src/lib/search/client.ts', find: "script.type = 'module';", replace: '', why: 'the Component UI is a classic script' },
   { file: 'src/lib/search/client.ts', find: 'import(/* @vite-ignore */ url)', replace: 'globalThis.__dossierPortable.import(url)', why: 'the highlighter is a classic script' },
+  { file: 'src/lib/search/client.ts', find: "|| typeof Worker === 'undefined') return;", replace: '|| true) return;', why: 'file:// starts no worker: Pagefind searches on the main thread' },
   { file: 'src/lib/search/client.ts', find: '`/search/?q=', replace: "`${globalThis.__dossierPortable.url('search/index.html')}?q=", why: "/search/ is the edition's file" },
   { file: 'pagefind-component-ui.js', find: /import\(`\$\{this\.options\.bundlePath\}pagefind\.js`\)/, replace: 'Promise.resolve(globalThis.__dossierPagefind)', why: 'pagefind.js is bundled in' },
 ];

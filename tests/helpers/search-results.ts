@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { settled } from './browser.ts';
 
 /**
  * The result links' addresses on /search/, in order, once the summary reports the search is done
@@ -11,12 +12,5 @@ export async function settledResults(page: Page, address: (href: string) => stri
   const links = page.locator('pagefind-results[instance=page] .search-result-link');
   await links.first().waitFor();
   const read = async () => (await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))).map(address);
-  let last = await read();
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(250);
-    const now = await read();
-    if (now.join() === last.join()) return now;
-    last = now;
-  }
-  return last;
+  return settled(read, (ms) => page.waitForTimeout(ms));
 }

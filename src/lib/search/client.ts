@@ -5,13 +5,18 @@
  * demand through boot.ts, which owns the listeners and the keyboard shortcuts.
  */
 import resultsCss from '../../styles/search-results.css?url';
-import { installModal } from './modal.ts';
+import { installModal, MODAL_MAX_RESULTS } from './modal.ts';
+import { SearchHost, type WorkerLike } from './host.ts';
+import hostWorkerUrl from './host-worker.ts?module-url';
 import { installResultTemplate } from './template.ts';
 import { addStylesheet } from '../dom/stylesheet.ts';
 
 const BUNDLE = '/pagefind/';
 
 interface Instance {
+  options: { bundlePath?: string };
+  pagefindOptions: Record<string, unknown>;
+  __pagefind__: unknown;
   searchTerm: string;
   searchFilters: Record<string, string[]>;
   searchSort: Record<string, string>;
@@ -38,6 +43,7 @@ export function loadSearchUi(): Promise<boolean> {
     script.type = 'module';
     script.src = `${BUNDLE}pagefind-component-ui.js`;
     script.onload = () => {
+      installHost();
       bindAllResultsLink();
       resolve(true);
     };
@@ -70,6 +76,47 @@ export async function openFromShortcut(box: HTMLElement): Promise<void> {
   if (!(await loadSearchUi())) return;
   box.classList.add('is-ready');
   openModal();
+}
+
+/**
+ * How many of the modal's results come with their data in the search's own turn: about as many as
+ * the modal shows before scrolling (the rest load as they scroll into view, as Pagefind's UI does).
+ */
+const EAGER_RESULTS = 6;
+
+/**
+ * The header search runs its queries in workers of its own, so that the last keystroke's query
+ * never waits behind the earlier ones (host.ts, docs/search.md). It takes Pagefind's place in the
+ * Component UI's instance before that instance loads Pagefind; if its workers cannot start, the
+ * instance loads Pagefind's own worker as before.
+ */
+function installHost(): void {
+  const search = instance();
+  if (!search || search.__pagefind__ || typeof Worker === 'undefined') return;
+  const host = new SearchHost(() => new Worker(hostWorkerUrl, { type: 'module' }) as unknown as WorkerLike, {
+    bundlePath: search.options?.bundlePath ?? BUNDLE,
+    language: document.documentElement.lang || 'unknown',
+    options: { ...search.pagefindOptions },
+    head: MODAL_MAX_RESULTS,
+    eager: EAGER_RESULTS,
+  });
+  host.warm();
+  const shim = {
+    search: (term: string | null, options: Record<string, unknown>) =>
+      host.search(term, options).catch(async () => {
+        // The UI numbered this query before the fallback loads; a newer one typed meanwhile
+        // numbers itself only after, so this one must not answer once it is no longer current.
+        const current = () => search.searchTerm === term;
+        if (search.__pagefind__ === shim) search.__pagefind__ = null;
+        await search.triggerLoad();
+        if (!current()) return null;
+        const found = await (search.__pagefind__ as { search: typeof host.search } | null)?.search(term, options);
+        return current() ? found ?? null : null;
+      }),
+    filters: () => host.filters(),
+    preload: (term: string, options: Record<string, unknown>) => host.preload(term, options),
+  };
+  search.__pagefind__ = shim;
 }
 
 export function instance(name = 'default'): Instance | undefined {
