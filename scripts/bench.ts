@@ -202,6 +202,9 @@ async function portableFigures(dir: string, buildS: number, page: string, token:
     portable_zip_bytes: existsSync(zip) ? readFileSync(zip).length : null,
     ...(opt.search ? await probePortable(join(dir, 'dossier-portable', 'data'), join(dir, 'dist'), page, token, typed) : {}),
   };
+}
+
+/**
  * Rebuilds after the cold build, in the same copy with its cache: `--warm` with nothing changed,
  * `--incremental` after one source's body was edited (scripts/bench/edit.ts; the edit is undone after).
  */
@@ -282,6 +285,7 @@ for (const n of sizes) {
     for (let r = 0; r < opt.repeat; r++) rows.push(await benchDossier(n, true).catch((e: Error) => ({ system: 'dossier-web', sources: n, status: `failed: ${e.message.split('\n')[0]}` }) as Row));
     const webRow = medianRow(rows);
     process.stdout.write(opt.json ? `${JSON.stringify(webRow)}\n` : `${formatWebComparison(webRow, dossier)}\n`);
+  }
   // Once, from the first synthetic size that built.
   if (n === sizes[0] && n !== 'real' && dossier.status === 'ok') {
     for (const at of opt.searchAt) {

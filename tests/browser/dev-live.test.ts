@@ -72,8 +72,9 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+// Each step waits up to a minute for the dev server, which a busy machine can need; the test's ceiling covers the steps.
 describe('npm run dev on a dossier outside the project', () => {
-  it('shows a saved summary, event title and capture with its text on the open source page', async () => {
+  it('shows a saved summary, event title and capture with its text on the open source page', { timeout: 240_000 }, async () => {
     await open('/sources/wire-2020-03-02/');
     const description = () => page.getAttribute('meta[name="description"]', 'content');
     expect(await description()).toBe("The wire reports the ministry's statement.");
@@ -94,13 +95,13 @@ describe('npm run dev on a dossier outside the project', () => {
     expect(await description()).toBe('Floodwater reached the old granary by noon.');
   });
 
-  it('shows a saved MDX page body', async () => {
+  it('shows a saved MDX page body', { timeout: 240_000 }, async () => {
     await open('/method/');
     edit(PAGE, 'Captures are kept byte for byte.', 'Captures are kept byte for byte, and checked at every save.');
     await bodyHas('and checked at every save.');
   });
 
-  it('shows the verifier’s message in the overlay for a misquote, and a good save clears it', async () => {
+  it('shows the verifier’s message in the overlay for a misquote, and a good save clears it', { timeout: 240_000 }, async () => {
     await open('/sources/wire-2020-03-02/');
     const good = readFileSync(CLAIM, 'utf8');
     edit(CLAIM, 'the river is rising fast … nobody is helping', 'the river is rising slowly … nobody is helping');

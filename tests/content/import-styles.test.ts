@@ -44,9 +44,25 @@ describe('importing captures in other styles with the built-in rules', () => {
     expect(Object.fromEntries([...results].map(([f, r]) => [f, r.id]))).toEqual({
       'council-review.txt': 'east-coast-radio-2025-03-06',
       'harbour-gazette-fire.txt': 'the-harbour-gazette-2025-03-05',
+      'riverside-echo-libraries.txt': 'riverside-echo-2026-02-12',
       'stadtkurier-brand.txt': 'stadtkurier-2025-03-05',
       'wire-report.txt': 'northwire-2025-03-04',
     });
+  });
+
+  it('a town paper: "Name - Local news" masthead over the headline, a "Related: …" link, "Published 12 February 2026"', () => {
+    const { fm, blocks } = draftOf(dir, 'riverside-echo-2026-02-12');
+    expect(fm).toMatchObject({
+      title: 'Council approves 4% rise in budget for libraries',
+      outlet: 'riverside-echo',
+      byline: 'Sam Ortiz',
+      published: { date: '2026-02-12', precision: 'day' },
+    });
+    expect(fm.removed).toEqual(expect.arrayContaining([
+      { text: 'Riverside Echo - Local news', reason: 'masthead' },
+      { text: 'Related: Roadworks on Main Street to finish in March', reason: 'related-story' },
+    ]));
+    expect(blocks.map((b) => b.text)).not.toContain('Council approves 4% rise in budget for libraries');
   });
 
   it('a local paper: masthead, "By … , Staff Reporter", "Published 5 March 2025", a copyright line', () => {
@@ -115,6 +131,7 @@ describe('importing captures in other styles with the built-in rules', () => {
     expect(outlets.map((o) => [o.id, o.name])).toEqual([
       ['east-coast-radio', 'East Coast Radio'],
       ['the-harbour-gazette', 'The Harbour Gazette'],
+      ['riverside-echo', 'Riverside Echo'],
       ['stadtkurier', 'Stadtkurier'],
       ['northwire', 'Northwire'],
     ]);
