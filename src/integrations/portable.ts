@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, statSync, readFileSync, realpathSync, renameSyn
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { currentDossier } from '../lib/content/current.ts';
+import { i18nFor } from '../lib/i18n/translate.ts';
 import { makeBag, sha256, type BagFile, type BagInfo } from '../lib/portable/bagit.ts';
 import { EDITION_NAME, EditionError, editionFiles, ZIP_NAME } from '../lib/portable/edition.ts';
 import { portableEnabled, SHA_PLACEHOLDER, SIZE_PLACEHOLDER } from '../lib/portable/settings.ts';
@@ -38,7 +39,7 @@ export default function portableEdition(): AstroIntegration {
             title: dossier.settings.title,
             edition: dossier.settings.edition,
             sources: dossier.sources.size,
-          });
+          }, (bytes) => formatBytes(bytes, i18nFor(dossier.settings)));
           logger.info(`wrote ${relative(process.cwd(), result.folder)}/ and ${ZIP_NAME} (${formatBytes(result.zipBytes)}, SHA-256 ${result.sha256.slice(0, 12)}…) in ${Math.round(performance.now() - started)} ms`);
         } catch (e) {
           if (!(e instanceof PortableError || e instanceof EditionError || e instanceof BundleError)) throw e;
@@ -97,7 +98,7 @@ function writeOrRefuse(what: string, action: () => void, halfWritten: string[] =
  * and the zip into the site, filling the download link. Exported for the tests, which give it
  * broken sites and folders that cannot be written.
  */
-export async function writePortableEdition(site: string, parent: string, dossier: Omit<BagInfo, 'baggingDate' | 'software'>): Promise<{ folder: string; zip: string; zipBytes: number; sha256: string }> {
+export async function writePortableEdition(site: string, parent: string, dossier: Omit<BagInfo, 'baggingDate' | 'software'>, sizeText: (bytes: number) => string = formatBytes): Promise<{ folder: string; zip: string; zipBytes: number; sha256: string }> {
   const files = editionFiles(readSite(site), await portableScripts(site));
   const version = (JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version: string }).version;
   const info: BagInfo = { ...dossier, baggingDate: baggingDate(), software: `Dossier ${version}` };
@@ -123,7 +124,7 @@ export async function writePortableEdition(site: string, parent: string, dossier
     renameSync(`${zipPath}.staging`, zipPath);
   });
   writeFileSync(join(site, ZIP_NAME), zip);
-  fillDownloadLinks(site, formatBytes(zip.length), hash);
+  fillDownloadLinks(site, sizeText(zip.length), hash);
   return { folder, zip: zipPath, zipBytes: zip.length, sha256: hash };
 }
 

@@ -52,6 +52,10 @@ describe('the /search/ page', () => {
     const filtered = await results(page);
     expect(filtered.every((u) => u.startsWith('/sources/'))).toBe(true);
     expect(new URL(page.url()).searchParams.getAll('kind')).toEqual(['source']);
+    // The reader sees the catalogue's words for the filter and its kinds, not the index's keys.
+    const kind = page.locator('pagefind-filter-pane .pf-filter-group', { has: page.locator('input[name="kind"]') });
+    await expect.poll(() => kind.locator('.pf-filter-group-name').textContent(), { timeout: 15_000 }).toBe('Kind');
+    expect(await kind.locator('label', { has: page.locator('input[value="source"]') }).innerText()).toMatch(/^Source\s*\d+$/);
     await page.context().close();
   });
 

@@ -41,6 +41,9 @@ describe('the mini dossier in French', () => {
     expect(home).toContain('placeholder="Rechercher dans le dossier"');
     expect(home).toContain('Comment ce dossier a été établi');
     expect(home).not.toMatch(/Search the dossier|Skip to content|Where to go next/);
+    // /search/'s filter groups and kinds, in the words its script shows in place of the index's keys.
+    const filters = JSON.parse(/class="search-filters"[^>]*data-messages="([^"]*)"/.exec(fr.page('search/index.html'))![1].replace(/&quot;/g, '"'));
+    expect(filters).toMatchObject({ kind: 'Type', year: 'Année', 'kind.claim': 'Allégation' });
     const source = fr.page('sources/wire-2020-03-02/index.html');
     expect(source).toContain('À propos de cette source');
     expect(source).toContain('2 mars 2020');

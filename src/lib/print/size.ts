@@ -10,5 +10,7 @@ export function formatBytes(bytes: number, i18n?: I18n): string {
     value /= 1000;
     unit++;
   }
+  // In the dossier's language ("1,4 Mo", "1,4 МБ"), as Intl writes sizes; English reads "1.4 MB" either way.
+  if (i18n) return new Intl.NumberFormat(i18n.lang, { style: 'unit', unit: ['kilobyte', 'megabyte', 'gigabyte'][unit], unitDisplay: 'short', maximumFractionDigits: value >= 100 ? 0 : 1 }).format(value);
   return `${value >= 100 ? Math.round(value) : value.toFixed(1).replace(/\.0$/, '')} ${units[unit]}`;
 }

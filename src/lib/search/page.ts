@@ -1,6 +1,7 @@
 import { formatSearchState, parseSearchState, type SearchState, type SortOrder } from './url-state.ts';
 import { instance } from './client.ts';
 import { DATE_ORDER_FILE, orderByDate } from './date-order.ts';
+import { messagesOf, type ClientMessages } from '../i18n/client.ts';
 
 type Search = (term: string | null, options?: Record<string, unknown>) => Promise<{ results?: { id: string }[] } | null>;
 
@@ -50,11 +51,35 @@ export function foldFiltersWhenNarrow(): void {
 }
 
 /**
+ * Pagefind's filter pane heads each group with the filter's name and each option with its value
+ * ("kind", "source"): the index's keys, which the address and the tests use too. The reader sees
+ * the catalogue's words instead ("Kind", "Source"; "Type", "Source" in French), set again whenever
+ * the pane redraws. A value with no message (an outlet, a year) is shown as indexed.
+ */
+export function relabelFilters(pane: Element, messages: ClientMessages): void {
+  const apply = () => {
+    for (const heading of pane.querySelectorAll('.pf-filter-group-name, legend[data-pf-sr-hidden]')) {
+      const label = messages[heading.textContent?.trim() ?? ''];
+      if (label && heading.textContent !== label) heading.textContent = label;
+    }
+    for (const input of pane.querySelectorAll<HTMLInputElement>('input.pf-checkbox-input')) {
+      const label = messages[`${input.name}.${input.value}`];
+      const text = input.nextSibling;
+      if (label && text?.nodeType === Node.TEXT_NODE && text.textContent !== label) text.textContent = label;
+    }
+  };
+  apply();
+  new MutationObserver(apply).observe(pane, { childList: true, subtree: true, characterData: true });
+}
+
+/**
  * The /search/ page: restores a search from its URL, keeps the URL in step with the query,
  * filters and sort (replaceState, so Back leaves the page rather than stepping through keystrokes).
  */
 export async function startSearchPage(): Promise<void> {
   const search = instance('page');
+  const pane = document.querySelector('pagefind-filter-pane[instance=page]');
+  if (pane) relabelFilters(pane, messagesOf(pane.closest('[data-messages]')));
   const sortSelect = document.querySelector<HTMLSelectElement>('#search-sort');
   if (!search) return;
   const initial = parseSearchState(location.search);

@@ -334,4 +334,14 @@ export const ar: Catalogue = {
   // The feed's entry for this edition (src/lib/meta/feed.ts)
   'feed.edition': 'إصدار {date}',
   'feed.summary': '{title}: عدد المصادر المحفوظة {sources}، وعدد الادعاءات {claims}، وعدد الردود {responses}.',
+  // /search/'s filter groups and the kinds in them (src/lib/search/page.ts relabels Pagefind's filter pane)
+  'client.filters.kind': 'النوع',
+  'client.filters.outlet': 'الوسيلة',
+  'client.filters.event': 'الحدث',
+  'client.filters.year': 'السنة',
+  'client.filters.kind.source': 'مصدر',
+  'client.filters.kind.claim': 'ادعاء',
+  'client.filters.kind.response': 'رد',
+  'client.filters.kind.analysis': 'تحليل',
+  'client.filters.kind.context': 'سياق',
 };

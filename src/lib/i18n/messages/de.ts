@@ -334,4 +334,14 @@ export const de: Catalogue = {
   // The feed's entry for this edition (src/lib/meta/feed.ts)
   'feed.edition': 'Ausgabe vom {date}',
   'feed.summary': '{title}: {sources, plural, one {# erfasste Quelle} other {# erfasste Quellen}}, {claims, plural, one {# Behauptung} other {# Behauptungen}}, {responses, plural, one {# Antwort} other {# Antworten}}.',
+  // /search/'s filter groups and the kinds in them (src/lib/search/page.ts relabels Pagefind's filter pane)
+  'client.filters.kind': 'Art',
+  'client.filters.outlet': 'Medium',
+  'client.filters.event': 'Ereignis',
+  'client.filters.year': 'Jahr',
+  'client.filters.kind.source': 'Quelle',
+  'client.filters.kind.claim': 'Behauptung',
+  'client.filters.kind.response': 'Antwort',
+  'client.filters.kind.analysis': 'Analyse',
+  'client.filters.kind.context': 'Kontext',
 };

@@ -360,6 +360,16 @@ export const en = {
   // The feed's entry for this edition (src/lib/meta/feed.ts)
   'feed.edition': 'Edition of {date}',
   'feed.summary': '{title}: {sources, plural, one {# captured source} other {# captured sources}}, {claims, plural, one {# claim} other {# claims}}, {responses, plural, one {# response} other {# responses}}.',
+  // /search/'s filter groups and the kinds in them (src/lib/search/page.ts relabels Pagefind's filter pane)
+  'client.filters.kind': 'Kind',
+  'client.filters.outlet': 'Outlet',
+  'client.filters.event': 'Event',
+  'client.filters.year': 'Year',
+  'client.filters.kind.source': 'Source',
+  'client.filters.kind.claim': 'Claim',
+  'client.filters.kind.response': 'Response',
+  'client.filters.kind.analysis': 'Analysis',
+  'client.filters.kind.context': 'Context',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -334,4 +334,14 @@ export const fr: Catalogue = {
   // The feed's entry for this edition (src/lib/meta/feed.ts)
   'feed.edition': 'Édition du {date}',
   'feed.summary': '{title} : {sources, plural, one {# source capturée} other {# sources capturées}}, {claims, plural, one {# allégation} other {# allégations}}, {responses, plural, one {# réponse} other {# réponses}}.',
+  // /search/'s filter groups and the kinds in them (src/lib/search/page.ts relabels Pagefind's filter pane)
+  'client.filters.kind': 'Type',
+  'client.filters.outlet': 'Média',
+  'client.filters.event': 'Événement',
+  'client.filters.year': 'Année',
+  'client.filters.kind.source': 'Source',
+  'client.filters.kind.claim': 'Allégation',
+  'client.filters.kind.response': 'Réponse',
+  'client.filters.kind.analysis': 'Analyse',
+  'client.filters.kind.context': 'Contexte',
 };

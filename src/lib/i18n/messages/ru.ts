@@ -334,4 +334,14 @@ export const ru: Catalogue = {
   // The feed's entry for this edition (src/lib/meta/feed.ts)
   'feed.edition': 'Издание от {date}',
   'feed.summary': '{title}: сохранённых источников — {sources}, заявлений — {claims}, ответов — {responses}.',
+  // /search/'s filter groups and the kinds in them (src/lib/search/page.ts relabels Pagefind's filter pane)
+  'client.filters.kind': 'Тип',
+  'client.filters.outlet': 'Издание',
+  'client.filters.event': 'Событие',
+  'client.filters.year': 'Год',
+  'client.filters.kind.source': 'Источник',
+  'client.filters.kind.claim': 'Заявление',
+  'client.filters.kind.response': 'Ответ',
+  'client.filters.kind.analysis': 'Анализ',
+  'client.filters.kind.context': 'Контекст',
 };
