@@ -49,9 +49,11 @@ export default function devReload(): AstroIntegration {
           const started = performance.now();
           const cpu = process.cpuUsage();
           const print = fingerprint(dir);
-          if (takeHandoff(dir)?.fingerprint === print) return;
-          const verified = live.verify(print);
-          storeHandoff(dir, verified, print, { watched: true });
+          // Already verified as the files are now (Astro's own reload of the configuration can get
+          // there first): the page still has to hear of it, or the save never shows.
+          const kept = takeHandoff(dir);
+          const verified = kept?.fingerprint === print ? kept.verified : live.verify(print);
+          if (verified !== kept?.verified) storeHandoff(dir, verified, print, { watched: true });
           // Astro keeps each route's getStaticPaths() result until told that content changed.
           for (const env of ['ssr', 'prerender']) server.environments?.[env]?.hot.send('astro:content-changed', {});
           const ms = Math.round(performance.now() - started);

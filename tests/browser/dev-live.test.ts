@@ -79,11 +79,17 @@ describe('npm run dev on a dossier outside the project', () => {
     const description = () => page.getAttribute('meta[name="description"]', 'content');
     expect(await description()).toBe("The wire reports the ministry's statement.");
 
+    // Each save reloads the page; the next save waits until the reloaded page's Vite client is
+    // connected again, since a reload sent before then reaches no page (as it would reach no closed tab).
+    let ready = connected(page);
     edit(SOURCE, /^summary: .*$/m, 'summary: Floodwater reached the old granary by noon.');
     await page.waitForFunction(() => document.querySelector('meta[name="description"]')?.getAttribute('content')?.includes('old granary'), undefined, { timeout: 60_000 });
+    await ready;
 
+    ready = connected(page);
     edit(EVENTS, "title: The ministry's statement", 'title: The ministry warns of the flood');
     await bodyHas('The ministry warns of the flood');
+    await ready;
 
     // A new paragraph in the capture, its hash, and the same paragraph in the source's text.
     const added = 'Boats were seen on the high street by evening.';
@@ -115,9 +121,13 @@ describe('npm run dev on a dossier outside the project', () => {
     expect(text).toContain('quote "the river is rising slowly … nobody is helping" is not in source "wire-2020-03-02"');
     expect(text).toContain('Fix: Copy the words verbatim from the source');
     // The server did not crash: a reload meanwhile shows the same message in place of the page.
+    // The next save is made once the reloaded page's client is connected again: a reload sent
+    // before then reaches no page (seen on a busy machine), as it would reach no closed tab.
+    const reconnected = connected(page);
     await page.reload();
     await page.waitForFunction(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent?.includes('river-rising.yaml'), undefined, { timeout: 60_000 });
     expect(await overlayText()).toContain('Fix: Copy the words verbatim from the source');
+    await reconnected;
 
     writeFileSync(CLAIM, good);
     await page.waitForFunction(() => !document.querySelector('vite-error-overlay') && document.body?.innerText.includes('Boats were seen on the high street'), undefined, { timeout: 60_000 });

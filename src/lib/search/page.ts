@@ -1,7 +1,6 @@
 import { formatSearchState, parseSearchState, type SearchState, type SortOrder } from './url-state.ts';
 import { instance } from './client.ts';
 import { DATE_ORDER_FILE, orderByDate } from './date-order.ts';
-import { messagesOf, type ClientMessages } from '../i18n/client.ts';
 
 type Search = (term: string | null, options?: Record<string, unknown>) => Promise<{ results?: { id: string }[] } | null>;
 
@@ -56,7 +55,7 @@ export function foldFiltersWhenNarrow(): void {
  * the catalogue's words instead ("Kind", "Source"; "Type", "Source" in French), set again whenever
  * the pane redraws. A value with no message (an outlet, a year) is shown as indexed.
  */
-export function relabelFilters(pane: Element, messages: ClientMessages): void {
+export function relabelFilters(pane: Element, messages: Record<string, string>): void {
   const apply = () => {
     for (const heading of pane.querySelectorAll('.pf-filter-group-name, legend[data-pf-sr-hidden]')) {
       const label = messages[heading.textContent?.trim() ?? ''];
@@ -79,7 +78,9 @@ export function relabelFilters(pane: Element, messages: ClientMessages): void {
 export async function startSearchPage(): Promise<void> {
   const search = instance('page');
   const pane = document.querySelector('pagefind-filter-pane[instance=page]');
-  if (pane) relabelFilters(pane, messagesOf(pane.closest('[data-messages]')));
+  // Read here rather than with i18n/client.ts's messagesOf: importing that shared module into this
+  // page's script would make Vite split it into a chunk of its own, one more request on every page.
+  if (pane) relabelFilters(pane, JSON.parse(pane.closest('[data-messages]')?.getAttribute('data-messages') || '{}') as Record<string, string>);
   const sortSelect = document.querySelector<HTMLSelectElement>('#search-sort');
   if (!search) return;
   const initial = parseSearchState(location.search);
