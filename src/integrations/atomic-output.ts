@@ -15,8 +15,8 @@ export default function atomicOutput(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         if (command !== 'build') return;
-        finalDir = fileURLToPath(config.outDir).replace(/\/$/, '');
-        stagingDir = `${finalDir}.staging`;
+        finalDir = publishedDir(config.outDir);
+        stagingDir = `${finalDir}${STAGING}`;
         recover(finalDir);
         rmSync(stagingDir, { recursive: true, force: true });
         updateConfig({ outDir: new URL(`file://${stagingDir}/`) });
@@ -27,6 +27,17 @@ export default function atomicOutput(): AstroIntegration {
       },
     },
   };
+}
+
+const STAGING = '.staging';
+
+/**
+ * The folder a build publishes to, from any integration's view of `config.outDir`: the ones
+ * after this one see the staging folder, and must still know where the site will land.
+ */
+export function publishedDir(outDir: URL): string {
+  const dir = fileURLToPath(outDir).replace(/\/$/, '');
+  return dir.endsWith(STAGING) ? dir.slice(0, -STAGING.length) : dir;
 }
 
 /** A build killed between the two renames of a swap leaves only `<dir>.old`: put it back. */

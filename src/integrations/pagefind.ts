@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { publishedDir } from './atomic-output.ts';
 import { currentDossier } from '../lib/content/current.ts';
 import { contextRecords } from '../lib/search/records.ts';
 import { indexSite, SearchIndexError } from '../lib/search/index-site.ts';
@@ -18,7 +19,7 @@ export default function searchIndex(): AstroIntegration {
     name: 'dossier:search',
     hooks: {
       'astro:config:done': ({ config }) => {
-        lastBuild = fileURLToPath(config.outDir).replace(/\.staging\/?$/, '').replace(/\/$/, '');
+        lastBuild = publishedDir(config.outDir);
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {

@@ -11,7 +11,7 @@ import { zipBag } from '../lib/portable/zip.ts';
 import { formatBytes } from '../lib/print/size.ts';
 import { listFiles } from './pagefind.ts';
 import { BundleError, portableScripts } from './portable-bundle.ts';
-import { swapIn } from './atomic-output.ts';
+import { publishedDir, swapIn } from './atomic-output.ts';
 
 /**
  * The portable edition (docs/portable.md): from the staging folder, once the search index, the
@@ -27,7 +27,7 @@ export default function portableEdition(): AstroIntegration {
     name: 'dossier:portable',
     hooks: {
       'astro:config:done': ({ config }) => {
-        finalDir = fileURLToPath(config.outDir).replace(/\/$/, '').replace(/\.staging$/, '');
+        finalDir = publishedDir(config.outDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!portableEnabled()) return;

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { recover, swapIn } from '../../src/integrations/atomic-output.ts';
+import { publishedDir, recover, swapIn } from '../../src/integrations/atomic-output.ts';
 
 let root = '';
 afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -25,5 +25,11 @@ describe('atomic output', () => {
     recover(join(root, 'dist'));
     expect(readFileSync(join(root, 'dist/index.html'), 'utf8')).toBe('good');
     expect(existsSync(join(root, 'dist.old'))).toBe(false);
+  });
+
+  it('names the published folder whether it is given the staging folder or the final one', () => {
+    expect(publishedDir(new URL('file:///srv/site/dist.staging/'))).toBe('/srv/site/dist');
+    expect(publishedDir(new URL('file:///srv/site/dist/'))).toBe('/srv/site/dist');
+    expect(publishedDir(new URL('file:///srv/site/dist.staging-notes/'))).toBe('/srv/site/dist.staging-notes');
   });
 });
