@@ -5,10 +5,11 @@
  * pass is the only way for the dossier's own search code, which Vite builds as ES modules, and it
  * takes Pagefind's files in the same pass (docs/portable.md).
  *
- * The dossier's search code loads its parts by URL (`import(url)`, a module <script>); for the
- * edition those few calls are taken to the runtime's classic loader (browser/runtime.ts) by the
- * patches below. Each must apply exactly once: a change upstream fails the build with its name
- * rather than shipping a search that does not load.
+ * The dossier's own search code asks src/lib/search/environment.ts how to load its parts, and the
+ * edition's runtime (browser/runtime.ts) answers with its classic loader, so that code is bundled
+ * as it is. Pagefind's Component UI imports pagefind.js by URL, which the one patch below takes to
+ * the copy bundled in. A patch must apply exactly once: a change upstream fails the build with its
+ * name rather than shipping a search that does not load.
  */
 import { build, type Plugin } from 'esbuild';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -19,12 +20,6 @@ const BROWSER = resolve('src/lib/portable/browser');
 interface Patch { file: string; find: string | RegExp; replace: string; why: string }
 
 const PATCHES: Patch[] = [
-  { file: 'src/lib/search/boot.ts', find: 'import(/* @vite-ignore */ clientUrl)', replace: 'globalThis.__dossierPortable.import(clientUrl)', why: 'the client is a classic script' },
-  { file: 'src/lib/search/client.ts', find: "const BUNDLE = '/pagefind/';", replace: "const BUNDLE = globalThis.__dossierPortable.url('pagefind/');", why: "the index folder is the edition's" },
-  { file: 'src/lib/search/client.ts', find: "script.type = 'module';", replace: '', why: 'the Component UI is a classic script' },
-  { file: 'src/lib/search/client.ts', find: 'import(/* @vite-ignore */ url)', replace: 'globalThis.__dossierPortable.import(url)', why: 'the highlighter is a classic script' },
-  { file: 'src/lib/search/client.ts', find: "|| typeof Worker === 'undefined') return;", replace: '|| true) return;', why: 'file:// starts no worker: Pagefind searches on the main thread' },
-  { file: 'src/lib/search/client.ts', find: '`/search/?q=', replace: "`${globalThis.__dossierPortable.url('search/index.html')}?q=", why: "/search/ is the edition's file" },
   { file: 'pagefind-component-ui.js', find: /import\(`\$\{this\.options\.bundlePath\}pagefind\.js`\)/, replace: 'Promise.resolve(globalThis.__dossierPagefind)', why: 'pagefind.js is bundled in' },
 ];
 
@@ -57,9 +52,9 @@ function portableSources(site: string): Plugin {
         return { contents: `export default globalThis.__dossierPortable.url(${JSON.stringify(`_astro/${name}`)});`, loader: 'js' };
       });
       b.onResolve({ filter: /^pagefind-built:/ }, (args) => ({ path: join(site, 'pagefind', args.path.slice('pagefind-built:'.length)) }));
-      b.onLoad({ filter: /(src\/lib\/search\/(boot|client)\.ts|pagefind\/pagefind-component-ui\.js)$/ }, (args) => {
-        if (!existsSync(args.path)) throw new BundleError(`${args.path}: missing`);
-        return { contents: patched(args.path, readFileSync(args.path, 'utf8')), loader: args.path.endsWith('.ts') ? 'ts' : 'js' };
+      b.onLoad({ filter: /pagefind\/pagefind-component-ui\.js$/ }, (args) => {
+        if (!existsSync(args.path)) throw new BundleError(`${args.path}: not in the build; the edition's search needs it.\nFix: run the build again; if it persists, Pagefind's Component UI was renamed upstream (src/integrations/portable-bundle.ts).`);
+        return { contents: patched(args.path, readFileSync(args.path, 'utf8')), loader: 'js' };
       });
     },
   };
@@ -73,21 +68,29 @@ export async function portableScripts(site: string): Promise<Map<string, Uint8Ar
     'pagefind/pagefind-component-ui': join(BROWSER, 'component-ui-entry.ts'),
     'pagefind/pagefind-highlight': join(BROWSER, 'highlight-entry.ts'),
   };
-  const out = await build({
-    entryPoints: entries,
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    write: false,
-    outdir: '/portable-out',
-    logLevel: 'silent',
-    legalComments: 'eof',
-    // Pagefind would start a worker from pagefind-worker.js, which file:// refuses; without one it
-    // searches on the main thread with the same code. Its base path comes from the runtime's fetch.
-    define: { Worker: 'undefined', 'import.meta.url': 'undefined' },
-    plugins: [portableSources(site)],
-  });
+  let out;
+  try {
+    out = await build({
+      entryPoints: entries,
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2022',
+      minify: true,
+      write: false,
+      outdir: '/portable-out',
+      logLevel: 'silent',
+      legalComments: 'eof',
+      // Pagefind would start a worker from pagefind-worker.js, which file:// refuses; without one it
+      // searches on the main thread with the same code. Its base path comes from the runtime's fetch.
+      define: { Worker: 'undefined', 'import.meta.url': 'undefined' },
+      plugins: [portableSources(site)],
+    });
+  } catch (e) {
+    // esbuild's own error carries its messages in `errors`, which Astro would print as "undefined".
+    const first = (e as { errors?: { text: string; detail?: unknown; location?: { file: string; line: number } | null }[] }).errors?.[0];
+    if (first?.detail instanceof BundleError) throw first.detail;
+    throw new BundleError(`the portable edition's scripts did not bundle: ${first ? `${first.location ? `${first.location.file}:${first.location.line}: ` : ''}${first.text}` : (e as Error).message}\nFix: this is a fault in the engine's portable scripts (src/lib/portable/browser/); report it with this message.`);
+  }
   return new Map(out.outputFiles.map((f) => [f.path.replace('/portable-out/', ''), f.contents]));
 }

@@ -11,11 +11,13 @@ import clientUrl from './client.ts?module-url';
 type Client = typeof import('./client.ts');
 
 let client: Promise<Client> | undefined;
-const importClient = (): Promise<Client> => (client ??= import(/* @vite-ignore */ clientUrl));
+const fromSite = (): Promise<Client> => import(/* @vite-ignore */ clientUrl);
 
 const isTyping = (el: Element | null) => !!el && (el.matches('input, textarea, select') || (el as HTMLElement).isContentEditable);
 
-export function bootSearch(root: Document = document): void {
+/** `load`: how the client is loaded; the portable edition passes its classic-script loader (src/lib/search/environment.ts). */
+export function bootSearch(root: Document = document, load: () => Promise<Client> = fromSite): void {
+  const importClient = () => (client ??= load());
   const box = root.querySelector<HTMLElement>('.site-search');
   if (!box) return;
   const warm = () => void importClient().then((c) => c.takeOver(box));

@@ -10,8 +10,10 @@ import { SearchHost, type WorkerLike } from './host.ts';
 import hostWorkerUrl from './host-worker.ts?module-url';
 import { installResultTemplate } from './template.ts';
 import { addStylesheet } from '../dom/stylesheet.ts';
+import { searchEnvironment } from './environment.ts';
 
-const BUNDLE = '/pagefind/';
+const env = searchEnvironment();
+const BUNDLE = `${env.root}pagefind/`;
 
 interface Instance {
   options: { bundlePath?: string };
@@ -40,7 +42,7 @@ export function loadSearchUi(): Promise<boolean> {
     addStylesheet(resultsCss);
     addStylesheet(`${BUNDLE}pagefind-component-ui.css`);
     const script = document.createElement('script');
-    script.type = 'module';
+    if (env.scriptType === 'module') script.type = 'module';
     script.src = `${BUNDLE}pagefind-component-ui.js`;
     script.onload = () => {
       installHost();
@@ -92,7 +94,7 @@ const EAGER_RESULTS = 6;
  */
 function installHost(): void {
   const search = instance();
-  if (!search || search.__pagefind__ || typeof Worker === 'undefined') return;
+  if (!search || search.__pagefind__ || !env.workers) return;
   const host = new SearchHost(() => new Worker(hostWorkerUrl, { type: 'module' }) as unknown as WorkerLike, {
     bundlePath: search.options?.bundlePath ?? BUNDLE,
     language: document.documentElement.lang || 'unknown',
@@ -144,7 +146,7 @@ function bindAllResultsLink(): void {
   document.addEventListener('click', (event) => {
     const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a[data-search-all]');
     const term = instance()?.searchTerm?.trim();
-    if (link && term) link.href = `/search/?q=${encodeURIComponent(term)}`;
+    if (link && term) link.href = `${env.page('/search/')}?q=${encodeURIComponent(term)}`;
   });
 }
 
@@ -153,7 +155,7 @@ export async function highlightLanding(param = 'highlight'): Promise<void> {
   addStylesheet(resultsCss);
   const url = `${BUNDLE}pagefind-highlight.js`;
   try {
-    const { default: PagefindHighlight } = await import(/* @vite-ignore */ url);
+    const { default: PagefindHighlight } = await env.import(url);
     new PagefindHighlight({
       highlightParam: param,
       addStyles: false,

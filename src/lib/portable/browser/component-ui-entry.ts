@@ -5,4 +5,4 @@ import * as pagefind from 'pagefind-built:pagefind.js';
 import 'pagefind-built:pagefind-component-ui.js';
 import { portablePagefind } from './pagefind.ts';
 
-(globalThis as any).__dossierPagefind = portablePagefind(pagefind, globalThis.__dossierPortable.fromPage);
+(globalThis as any).__dossierPagefind = portablePagefind(pagefind, globalThis.__dossierPortable!.fromPage);

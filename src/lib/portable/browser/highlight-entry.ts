@@ -2,4 +2,4 @@
 // @ts-expect-error: the built index's pagefind-highlight.js, resolved by src/lib/portable/bundle.ts
 import PagefindHighlight from 'pagefind-built:pagefind-highlight.js';
 
-globalThis.__dossierPortable.module({ default: PagefindHighlight });
+globalThis.__dossierPortable!.module({ default: PagefindHighlight });

@@ -9,12 +9,13 @@ import { bootSearch } from '../../search/boot.ts';
 import { bindThemeToggles } from '../../theme/toggle.ts';
 
 bindThemeToggles();
-bootSearch();
+const portable = globalThis.__dossierPortable!;
+bootSearch(document, () => portable.import('_portable/search.js') as Promise<typeof import('../../search/client.ts')>);
 bindCopyButtons();
 
 // /search/: what its page script does on the web (src/pages/search.astro).
 if (document.querySelector('pagefind-config[instance=page]')) {
-  void globalThis.__dossierPortable.import('_portable/search.js').then(async (m) => {
+  void portable.import('_portable/search.js').then(async (m) => {
     const { client, page } = m as typeof import('./search-entry.ts');
     page.foldFiltersWhenNarrow();
     if (await client.loadSearchUi()) await page.startSearchPage();

@@ -8,20 +8,8 @@
  *  - root-relative links made by script (`/search/?q=…`) are taken to the edition's files.
  */
 import { editionHref } from '../href.ts';
+import type {} from '../../search/environment.ts';
 
-interface Portable {
-  /** The edition's root as an absolute file:// URL, and as a path from this page (`../../`, or `./`). */
-  root: string;
-  fromPage: string;
-  url(path: string): string;
-  import(spec: string): Promise<unknown>;
-  file(name: string, base64: string): void;
-  module(exports: unknown): void;
-}
-declare global {
-  // eslint-disable-next-line no-var
-  var __dossierPortable: Portable;
-}
 
 const script = document.currentScript as HTMLScriptElement | null;
 /** The edition's root: this script is `<root>/_portable/page.js`. */

@@ -7,4 +7,4 @@ import * as client from '../../search/client.ts';
 import * as page from '../../search/page.ts';
 
 export { client, page };
-globalThis.__dossierPortable.module({ ...client, client, page });
+globalThis.__dossierPortable!.module({ ...client, client, page });

@@ -1,0 +1,20 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BundleError, portableScripts } from '../../src/integrations/portable-bundle.ts';
+
+let site = '';
+afterEach(() => rmSync(site, { recursive: true, force: true }));
+
+describe('portable scripts', () => {
+  it('refuses a build that lacks a file the scripts need with a message naming it, not esbuild’s bare error', async () => {
+    site = mkdtempSync(join(tmpdir(), 'bundle-'));
+    mkdirSync(join(site, '_astro'));
+    mkdirSync(join(site, 'pagefind'));
+    const failure = await portableScripts(site).then(() => undefined, (e: unknown) => e);
+    expect(failure).toBeInstanceOf(BundleError);
+    expect((failure as Error).message).toMatch(/(search-results\.\*\.css: not in the build|pagefind-component-ui\.js: not in the build)/);
+    expect((failure as Error).message).not.toMatch(/did not bundle/);
+  });
+});
