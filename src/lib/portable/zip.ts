@@ -11,7 +11,8 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import { unzipSync, Zip, type ZipInputFile } from 'fflate';
 import type { BagFile } from './bagit.ts';
 
-const STORED = /\.(png|jpe?g|gif|webp|pdf|zip|woff2?)$/i;
+// Web captures too: a .warc.gz is gzip already, and a .wacz is a zip.
+const STORED = /\.(png|jpe?g|gif|webp|pdf|zip|woff2?|gz|wacz)$/i;
 const DEFLATE = 8;
 const STORE = 0;
 // Made on Unix, as a regular file readable by all (rw-r--r--): unzip gives the files those rights.

@@ -18,6 +18,13 @@ function workerUrl(): URL {
   return here.protocol === 'file:' && existsSync(here) ? here : pathToFileURL(resolve(process.cwd(), 'src/lib/capture/web/derive-worker.ts'));
 }
 
+/**
+ * A fixed young generation for the workers. Readability on linkedom makes many short-lived nodes;
+ * left to grow on its own, V8's young generation collected so often that deriving 1,000 pages
+ * took 15 % longer (2.9 s against 2.5 s on 2 cores, alternating runs; 8 to 32 MB all did as well).
+ */
+const YOUNG_GENERATION_MB = 16;
+
 /** Below this many archives one worker does it all: another thread's start-up would cost more than it saves. */
 const PER_WORKER = 64;
 
@@ -38,7 +45,7 @@ export function deriveSync(requests: { path: string; url?: string }[], full = fa
 function start(requests: { path: string; url?: string }[], full: boolean) {
   const { port1, port2 } = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(workerUrl(), { workerData: { requests, port: port2, signal, full }, transferList: [port2] });
+  const worker = new Worker(workerUrl(), { workerData: { requests, port: port2, signal, full }, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
   return {
     wait(): DerivedText[] {
       const waited = Atomics.wait(signal, 0, 0, LIMIT_MS);

