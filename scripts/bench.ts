@@ -261,13 +261,18 @@ for (const n of sizes) {
   // On a shared machine one pair of builds says little: alternate the systems and keep medians.
   const ds: Row[] = [];
   const ss: Row[] = [];
+  // --web: its runs alternate with the .txt runs too, so that both meet the same moments of load.
+  const ws: Row[] = [];
+  const web = opt.web && n !== 'real';
   for (let r = 0; r < opt.repeat; r++) {
     const d = await benchDossier(n).catch((e: Error) => ({ system: 'dossier', sources: n, status: `failed: ${e.message.split('\n')[0]}` }) as Row);
     ds.push(d);
     const s = n === 'real' ? await benchStarlight(d.sources as number) : await benchStarlight(n);
     if (s) ss.push(s);
+    const w = web ? await benchDossier(n, true).catch((e: Error) => ({ system: 'dossier-web', sources: n, status: `failed: ${e.message.split('\n')[0]}` }) as Row) : undefined;
+    if (w) ws.push(w);
     // Each run as it ends, so a long series that is cut short still leaves its figures.
-    log(`run ${r + 1} of ${opt.repeat}: ${JSON.stringify(d)}${s ? ` ${JSON.stringify(s)}` : ''}`);
+    log(`run ${r + 1} of ${opt.repeat}: ${JSON.stringify(d)}${s ? ` ${JSON.stringify(s)}` : ''}${w ? ` ${JSON.stringify(w)}` : ''}`);
   }
   const dossier = medianRow(ds);
   const starlight = ss.length ? medianRow(ss) : undefined;
@@ -280,10 +285,8 @@ for (const n of sizes) {
     process.stdout.write(`${JSON.stringify(dossier)}\n`);
     if (starlight) process.stdout.write(`${JSON.stringify(starlight)}\n`);
   } else process.stdout.write(`${formatTable(dossier, starlight)}\n`);
-  if (opt.web && n !== 'real') {
-    const rows: Row[] = [];
-    for (let r = 0; r < opt.repeat; r++) rows.push(await benchDossier(n, true).catch((e: Error) => ({ system: 'dossier-web', sources: n, status: `failed: ${e.message.split('\n')[0]}` }) as Row));
-    const webRow = medianRow(rows);
+  if (web) {
+    const webRow = medianRow(ws);
     process.stdout.write(opt.json ? `${JSON.stringify(webRow)}\n` : `${formatWebComparison(webRow, dossier)}\n`);
   }
   // Once, from the first synthetic size that built.
