@@ -8,15 +8,20 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { commandTarget, refuse, UsageError, type CommandSpec } from './lib/args.ts';
 import { keepOutOfGit } from './lib/git-ignore.ts';
+import { forgetRecord, inputStamp, outputState, readRecord, recordFile, whyBuild, writeRecord } from './lib/build-stamp.ts';
+import { cacheDirFor } from '../src/lib/content/location.ts';
+import { verifyContent } from '../src/lib/content/verify.ts';
+import { reportProblems } from '../src/lib/content/report.ts';
 
 const ASTRO = resolve('node_modules/astro/bin/astro.mjs');
 const serving = { switches: ['--host', '--open'], valued: ['--port'] };
 const SPECS: Record<string, CommandSpec> = {
-  build: { name: 'build', writes: 'out' },
+  // --force: build even when nothing changed since the last build (scripts/lib/build-stamp.ts).
+  build: { name: 'build', writes: 'out', switches: ['--force'] },
   // The dev server builds nothing to disk: --out has no meaning there.
   dev: { name: 'dev', writes: 'nothing', ...serving },
   preview: { name: 'preview', writes: 'out', ...serving },
-  start: { name: 'start', writes: 'out', ...serving },
+  start: { name: 'start', writes: 'out', switches: ['--force', ...serving.switches], valued: serving.valued },
 };
 
 const [command, ...argv] = process.argv.slice(2);
@@ -29,10 +34,35 @@ function astro(sub: string, args: string[]): number {
   return run.status ?? 1;
 }
 
+/**
+ * A build, or, when no input changed since the last good build and its output is as it was left,
+ * the verification alone: the output already is what the build would write (build-stamp.ts).
+ */
+function build(force: boolean): number {
+  const record = recordFile(resolve(cacheDirFor()), target.out);
+  const inputs = inputStamp({ root: process.cwd(), content: target.content, out: target.out, env: process.env });
+  const last = readRecord(record);
+  if (!force && !whyBuild(last, inputs, outputState(target.out))) {
+    const { dossier, problems } = verifyContent(target.content);
+    if (problems.length) {
+      reportProblems(problems);
+      return 1;
+    }
+    process.stderr.write(`dossier: verified ${dossier!.sources.size} sources, every quote verbatim; nothing changed since the build of ${last!.builtAt}, so ${target.out} and its portable edition stand as that build wrote them (npm run build -- --force builds anyway)\n`);
+    return 0;
+  }
+  // A build that fails or is cut short leaves the last good output, but no longer vouches for it.
+  forgetRecord(record);
+  const status = astro('build', []);
+  if (status === 0) writeRecord(record, { inputs, outputs: outputState(target.out), builtAt: new Date().toISOString() });
+  return status;
+}
+
 let status = 0;
 if (command === 'build' || command === 'start') {
-  status = astro('build', []);
+  status = build(target.rest.includes('--force'));
   if (status === 0) keepOutOfGit(target.out);
 }
-if (status === 0 && command !== 'build') status = astro(command === 'start' ? 'preview' : command, target.rest);
+const serveArgs = target.rest.filter((a) => a !== '--force');
+if (status === 0 && command !== 'build') status = astro(command === 'start' ? 'preview' : command, serveArgs);
 process.exit(status);
