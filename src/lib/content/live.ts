@@ -1,6 +1,7 @@
 import type { Problem } from '../problems.ts';
 import { fingerprint } from './handoff.ts';
 import { readContent, type FileMemo, type RawEntry } from './read.ts';
+import type { WebMemo } from '../capture/web/read.ts';
 import { verifyRaw, type Verified, type VerifyMemo } from './verify.ts';
 
 /**
@@ -14,8 +15,10 @@ import { verifyRaw, type Verified, type VerifyMemo } from './verify.ts';
 export class LiveVerifier {
   private readonly memo = new Map<string, { stamp: string; value: unknown; problems: Problem[] }>();
   private verifyMemo: VerifyMemo = { validated: new WeakMap(), checked: new WeakMap() };
+  /** Web captures: an unchanged archive is neither hashed nor its text derived or read again. */
+  private readonly webMemo: WebMemo = { entries: new Map(), reads: 0 };
   private settings?: RawEntry;
-  /** Files read afresh by the last verification, for the log. */
+  /** Files read afresh by the last verification (web archives included), for the log. */
   reread = 0;
 
   readonly dir: string;
@@ -45,7 +48,8 @@ export class LiveVerifier {
       if (stamp !== undefined) this.memo.set(path, { stamp, value, problems: own });
       return value;
     };
-    const raw = readContent(this.dir, this.root, memo);
+    const raw = readContent(this.dir, this.root, memo, this.webMemo);
+    this.reread += this.webMemo.reads;
     // Validation may read the dossier's settings (its vocabulary): a new dossier.yaml validates everything again.
     if (raw.dossier !== this.settings) {
       this.settings = raw.dossier;

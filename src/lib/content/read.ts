@@ -5,7 +5,7 @@ import type { Problem } from '../problems.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { parseYaml } from './yaml.ts';
 import type { Capture } from '../schemas/captures.ts';
-import { readWebCaptures } from '../capture/web/read.ts';
+import { readWebCaptures, type WebMemo } from '../capture/web/read.ts';
 
 /** A file as problems name it: relative to the project, or in full for a dossier folder outside it ("../../../home/…" helps nobody). */
 export function shownPath(root: string, path: string): string {
@@ -184,7 +184,7 @@ export type FileMemo = <T>(path: string, problems: Problem[], read: (problems: P
 const readNow: FileMemo = (_path, problems, read) => read(problems);
 
 /** Read a whole content folder. Parse failures become problems; nothing throws. */
-export function readContent(dir: string, root = process.cwd(), memo: FileMemo = readNow): RawContent {
+export function readContent(dir: string, root = process.cwd(), memo: FileMemo = readNow, webMemo?: WebMemo): RawContent {
   const problems: Problem[] = [];
   const at = (name: string) => join(dir, name);
   let dossier: RawEntry | undefined;
@@ -204,7 +204,7 @@ export function readContent(dir: string, root = process.cwd(), memo: FileMemo = 
     responses: docs(LAYOUT.responses, ['.yaml', '.yml']),
     pages: docs(LAYOUT.pages, ['.mdx']),
   };
-  const captures = [...listDir(at(LAYOUT.captures), ['.txt']).map((p) => memo(p, problems, () => readCapture(p, root))), ...readWebCaptures(at(LAYOUT.captures), root, files.sources, problems)];
+  const captures = [...listDir(at(LAYOUT.captures), ['.txt']).map((p) => memo(p, problems, () => readCapture(p, root))), ...readWebCaptures(at(LAYOUT.captures), root, files.sources, problems, webMemo)];
   return { dir, folder: relative(root, resolve(root, dir)) || '.', dossier, lists, files, captures, problems };
 }
 

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { cacheDirFor } from '../../content/location.ts';
 import type { Problem } from '../../problems.ts';
@@ -13,7 +14,19 @@ import { extractorVersion } from './version.ts';
  * The verifier then checks the source's body against that text exactly as against a .txt capture.
  * A capture that cannot be read becomes a problem naming the file; its source's text is not checked again.
  */
-export function readWebCaptures(dir: string, root: string, sources: RawEntry[], problems: Problem[]): RawCapture[] {
+/**
+ * What an earlier reading found for each archive, kept by the dev server's verifier
+ * (src/lib/content/live.ts): while an archive's size and modification time and its source's page
+ * stay the same, a save elsewhere neither hashes it again nor reads its derived text again.
+ */
+export interface WebMemo {
+  entries: Map<string, { stamp: string; capture: RawCapture; problem?: Problem }>;
+  /** Archives read (hashed, and derived or taken from the cache) by the last reading. */
+  reads: number;
+}
+
+export function readWebCaptures(dir: string, root: string, sources: RawEntry[], problems: Problem[], memo?: WebMemo): RawCapture[] {
+  if (memo) memo.reads = 0;
   const files = webCaptureFiles(dir);
   if (files.length === 0) return [];
   const extractor = extractorVersion();
@@ -24,22 +37,46 @@ export function readWebCaptures(dir: string, root: string, sources: RawEntry[], 
     const d = s.data as { capture?: { id?: unknown }; web?: { url?: unknown } } | undefined;
     if (typeof d?.capture?.id === 'string' && typeof d.web?.url === 'string') pageOf.set(d.capture.id, d.web.url);
   }
-  const found = files.map((f) => ({ ...f, url: pageOf.get(f.id), ...hashFileSync(f.path) }));
-  const cached = found.map((f) => readWebCache(cacheDir, f.sha256, f.url, extractor));
-  const misses = found.filter((_, i) => !cached[i]);
+  const stampOf = (path: string, url: string | undefined) => {
+    const s = statSync(path);
+    return `${s.size}\t${s.mtimeMs}\t${url ?? ''}`;
+  };
+  const listed = files.map((f) => {
+    const url = pageOf.get(f.id);
+    return { ...f, url, stamp: memo ? stampOf(f.path, url) : '' };
+  });
+  const kept = listed.map((f) => (memo?.entries.get(f.path)?.stamp === f.stamp ? memo.entries.get(f.path) : undefined));
+  if (memo) memo.reads = kept.filter((k) => !k).length;
+  const found = listed.map((f, i) => (kept[i] ? { ...f, sha256: '', bytes: 0 } : { ...f, ...hashFileSync(f.path) }));
+  const cached = found.map((f, i) => (kept[i] ? undefined : readWebCache(cacheDir, f.sha256, f.url, extractor)));
+  const misses = found.filter((_, i) => !kept[i] && !cached[i]);
   const derived = deriveSync(misses.map((f) => ({ path: f.path, url: f.url })));
+  const present = new Set(files.map((f) => f.path));
+  if (memo) for (const path of memo.entries.keys()) if (!present.has(path)) memo.entries.delete(path);
   return found.map((f, i) => {
+    const earlier = kept[i];
+    if (earlier) {
+      if (earlier.problem) problems.push(earlier.problem);
+      return earlier.capture;
+    }
     const file = relative(root, f.path);
     let d = cached[i];
+    let capture: RawCapture;
+    let problem: Problem | undefined;
     if (!d) {
       const r = derived[misses.indexOf(f)];
       if (!r.ok) {
-        problems.push({ file, message: r.message, fix: r.fix });
-        return { id: f.id, file, bytes: f.bytes, sha256: f.sha256, text: '', web: { ext: f.ext, extractor, textSha256: '', error: r.message } };
+        problem = { file, message: r.message, fix: r.fix };
+        problems.push(problem);
+        capture = { id: f.id, file, bytes: f.bytes, sha256: f.sha256, text: '', web: { ext: f.ext, extractor, textSha256: '', error: r.message } };
+        memo?.entries.set(f.path, { stamp: f.stamp, capture, problem });
+        return capture;
       }
       writeWebCache(cacheDir, f.url, r);
       d = r;
     }
-    return { id: f.id, file, bytes: f.bytes, sha256: f.sha256, text: d.text, web: { ...d.provenance, ext: f.ext, extractor: d.extractor, textSha256: d.textSha256 } };
+    capture = { id: f.id, file, bytes: f.bytes, sha256: f.sha256, text: d.text, web: { ...d.provenance, ext: f.ext, extractor: d.extractor, textSha256: d.textSha256 } };
+    memo?.entries.set(f.path, { stamp: f.stamp, capture });
+    return capture;
   });
 }
