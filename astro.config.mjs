@@ -25,6 +25,9 @@ export default defineConfig({
   // One cache per content folder, so builds of different dossiers (tests, benchmarks) never share a data store.
   cacheDir: cacheDirFor(),
   trailingSlash: 'always',
+  // Astro's dev toolbar is for building apps; a dossier's author has no use for it, and it made each
+  // page of `npm run dev` load its modules too (the edit loop: docs/performance.md).
+  devToolbar: { enabled: false },
   // Markdown must not write style attributes, which the Content Security Policy blocks: Shiki would
   // colour code blocks with them (in a dark theme of its own), so code stays plain <pre><code> in the
   // site's palette; a table column's alignment becomes a class (src/lib/render/cell-align.ts).

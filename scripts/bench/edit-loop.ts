@@ -17,7 +17,7 @@ export interface EditLoopFigures {
   edit_verify_cpu_ms: number | null;
   /** Median ms the dev server took to render the source page again (from its log), a part of edit_ms. */
   edit_render_ms: number | null;
-  /** Median ms from the save to the browser's request for the reloaded page (watcher, verification, reload message). */
+  /** Median ms from the save to the browser's request for the page's new version (watcher, verification, message to the page). */
   edit_request_ms: number | null;
   /** Median ms from that request to the last byte of the page (the server's render and the transfer). */
   edit_response_ms: number | null;
@@ -26,6 +26,8 @@ export interface EditLoopFigures {
 }
 
 const connected = (page: Page) => page.waitForEvent('console', { predicate: (m) => m.text().includes('[vite] connected'), timeout: 120_000 });
+/** A save has landed once the page swapped in its new <main> (src/lib/dev/client.ts) or reloaded and reconnected. */
+const settled = (page: Page) => page.waitForEvent('console', { predicate: (m) => /\[vite\] connected|\[dossier\] page updated/.test(m.text()), timeout: 120_000 });
 
 /**
  * `astro dev` in `root` on the dossier in `content`; the page of source `id` is opened, then the
@@ -49,7 +51,7 @@ export async function probeEditLoop(root: string, content: string, id: string, e
     await ready;
     for (let i = 0; i <= edits; i++) {
       const words = `Edit loop check ${i} ${Math.random().toString(36).slice(2, 8)}`;
-      ready = connected(page);
+      ready = settled(page);
       const saved = performance.now();
       const savedAt = Date.now();
       writeFileSync(file, original.replace(/^caveats:\n {2}- .*$/m, `caveats:\n  - ${words}`));
@@ -58,9 +60,11 @@ export async function probeEditLoop(root: string, content: string, id: string, e
       if (!shown) missed++;
       else if (i > 0) {
         times.push(ms);
-        // The reloaded page's own navigation timing, on the wall clock the save was stamped with.
+        // The page's request for its new version, on the wall clock the save was stamped with: the
+        // swap's fetch of the page (the newest), or, after a reload, the navigation itself.
         const nav = await page.evaluate(() => {
-          const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+          const fetched = performance.getEntriesByName(location.href).filter((e) => (e as PerformanceResourceTiming).initiatorType === 'fetch').at(-1);
+          const n = (fetched ?? performance.getEntriesByType('navigation')[0]) as PerformanceResourceTiming;
           return { request: performance.timeOrigin + n.requestStart, end: performance.timeOrigin + n.responseEnd };
         });
         requested.push(Math.round(nav.request - savedAt));

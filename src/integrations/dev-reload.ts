@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { relative, sep } from 'node:path';
+import { UPDATED } from '../lib/dev/swap.ts';
 import { fingerprint, storeHandoff, takeHandoff } from '../lib/content/handoff.ts';
 import { liveVerifier } from '../lib/content/live.ts';
 import { contentDir } from '../lib/content/location.ts';
@@ -17,7 +18,8 @@ const SETTLE_MS = 15;
  * `astro dev` made live: Vite's watcher also watches the content folder (it may lie outside the
  * project), and a save of any dossier file verifies the folder again (src/lib/content/live.ts
  * reads only the files that changed) and stores the result as the hand-off that getDossier()
- * takes. A good result reloads the open pages; a failed one shows the verifier's own message
+ * takes. A good result updates the open pages (each swaps in its new <main>, or reloads:
+ * src/lib/dev/swap.ts); a failed one shows the verifier's own message
  * (file, field, fix, as `npm run check` prints it) in the browser's error overlay, and pages
  * requested meanwhile throw the same message. The next good save reloads and so clears it.
  */
@@ -26,8 +28,10 @@ export default function devReload(): AstroIntegration {
   return {
     name: 'dossier:dev-reload',
     hooks: {
-      'astro:config:setup': ({ command }) => {
+      'astro:config:setup': ({ command, injectScript }) => {
         dev = command === 'dev';
+        // The page's side of a save: swap in the new <main>, or reload (src/lib/dev/client.ts).
+        if (dev) injectScript('page', "import '/src/lib/dev/client.ts';");
       },
       // Astro runs this hook for any Vite server it starts outside production, which includes the
       // one `astro build` starts when NODE_ENV is not "production" (under Vitest it is "test").
@@ -65,8 +69,9 @@ export default function devReload(): AstroIntegration {
             hot.send({ type: 'error', err: overlayError(verified.problems) });
             return;
           }
-          logger.info(`re-verified in ${ms} ms, ${cpuMs} ms of CPU (${live.reread} file${live.reread === 1 ? '' : 's'} read again); reloading`);
-          hot.send({ type: 'full-reload', path: '*' });
+          logger.info(`re-verified in ${ms} ms, ${cpuMs} ms of CPU (${live.reread} file${live.reread === 1 ? '' : 's'} read again); updating the open pages`);
+          // Each open page fetches itself again and swaps in its new <main>, or reloads (src/lib/dev/swap.ts).
+          hot.send({ type: 'custom', event: UPDATED, data: {} });
         };
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, changed);
       },

@@ -1,15 +1,15 @@
-import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { miniCopy } from '../helpers/fixtures.ts';
 import { buildDossier } from '../helpers/build.ts';
 import { launch } from '../helpers/browser.ts';
 import { serve } from '../helpers/serve.ts';
+import { madeFolders } from '../helpers/scratch.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const made = madeFolders();
 
 // A code block with a line far wider than a phone, and a table with aligned columns.
 const MARKDOWN = `

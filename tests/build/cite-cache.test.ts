@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { miniCopy } from '../helpers/fixtures.ts';
 import { buildDossier } from '../helpers/build.ts';
+import { madeFolders } from '../helpers/scratch.ts';
 
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const made = madeFolders();
 
 describe('a rebuild', () => {
   it('takes the citations an earlier build formatted from the cache, and writes the same pages', { timeout: 240_000 }, () => {

@@ -2,10 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REQUIRED_PAGES, verifyContent } from '../../src/lib/content/verify.ts';
 import { withBuildLock } from '../helpers/build-lock.ts';
-import { engineState } from '../helpers/engine-state.ts';
+import { expectEngineUnchanged } from '../helpers/engine-state.ts';
 import { leaks } from '../helpers/leaks.ts';
 
 /**
@@ -24,14 +24,10 @@ const run = (args: string[]) => {
 const BUILD_TIME = 1_200_000;
 const files = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 
-let engineBefore: string;
 let made: ReturnType<typeof run>;
+expectEngineUnchanged('a new dossier and its builds live outside the engine');
 beforeAll(() => {
-  engineBefore = engineState();
   made = run(['scripts/new.ts', dossier, '--title', 'Ferry timetables: a test']);
-});
-afterAll(() => {
-  expect(engineState()).toBe(engineBefore);
 });
 
 describe('npm run new', () => {

@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { miniCopy } from '../helpers/fixtures.ts';
 import { buildEnv } from '../helpers/build.ts';
 import { withBuildLock } from '../helpers/build-lock.ts';
 import { verifyBagAt } from '../../src/lib/portable/read-bag.ts';
+import { madeFolders } from '../helpers/scratch.ts';
 
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const made = madeFolders();
 
 describe('npm run portable', () => {
   it('without Chromium says so in one line, builds the rest from DOSSIER_CONTENT into DOSSIER_OUT_DIR\'s side, and checks the bag', { timeout: 300_000 }, () => {

@@ -1,15 +1,15 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { miniCopy } from '../helpers/fixtures.ts';
 import { ASTRO, buildDossier, buildEnv } from '../helpers/build.ts';
 import { withBuildLockAsync } from '../helpers/build-lock.ts';
 import { launch } from '../helpers/browser.ts';
 import { serve } from '../helpers/serve.ts';
+import { madeFolders } from '../helpers/scratch.ts';
 
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const made = madeFolders();
 
 describe('publishing never loses the last good site', () => {
   it('a build killed part-way leaves the previous site in place, and the next build publishes', { timeout: 240_000 }, async () => {

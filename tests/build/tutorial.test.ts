@@ -3,9 +3,9 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, write
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { withBuildLockAsync } from '../helpers/build-lock.ts';
-import { engineState } from '../helpers/engine-state.ts';
+import { expectEngineUnchanged } from '../helpers/engine-state.ts';
 
 /**
  * docs/tutorial.md, run as a reader would: every ```sh block marked `<!-- test: … -->` is run with
@@ -37,7 +37,6 @@ export function steps(markdown: string): Step[] {
 const quoted = (s: string) => [...s.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1].replace(/\\"/g, '"').replace(/\\\\/g, '\\'));
 
 let home: string;
-let engineBefore: string;
 const env = () => ({ ...process.env, HOME: home, FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1', DOSSIER_CACHE_DIR: join(home, '.astro-cache'), DOSSIER_CONTENT: '', DOSSIER_OUT_DIR: '', INIT_CWD: '', npm_config_update_notifier: 'false' });
 const expand = (p: string) => p.replace(/^~(?=\/)/, home);
 
@@ -112,13 +111,9 @@ function applyFileStep(kind: string, file: string, step: Step): void {
 const doc = readFileSync(DOC, 'utf8');
 const all = steps(doc);
 
+expectEngineUnchanged('the tutorial builds a dossier outside the engine');
 beforeAll(() => {
-  engineBefore = engineState();
   home = mkdtempSync(join(tmpdir(), 'tutorial-home-'));
-});
-afterAll(() => {
-  // The tutorial builds a dossier outside the engine: the engine folder is as it was.
-  expect(engineState()).toBe(engineBefore);
 });
 
 describe('docs/tutorial.md', () => {

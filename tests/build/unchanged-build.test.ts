@@ -2,15 +2,15 @@
 // first build wrote (scripts/lib/build-stamp.ts); any change to an input or to the output builds
 // again. What a skipped build keeps is what a build would write: tests/build/incremental-build.test.ts.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { editSource } from '../../scripts/bench/edit.ts';
 import { withBuildLock } from '../helpers/build-lock.ts';
 import { miniCopy } from '../helpers/fixtures.ts';
+import { madeFolders } from '../helpers/scratch.ts';
 
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const made = madeFolders();
 
 /** The wrapper's build, as `npm run build -- --content <dir>` runs it. */
 function build(content: string, ...flags: string[]) {

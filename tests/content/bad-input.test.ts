@@ -1,11 +1,10 @@
-import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyContent } from '../../src/lib/content/verify.ts';
 import { formatProblems } from '../../src/lib/problems.ts';
 import { brokenCopy, faults, MINI } from '../helpers/fixtures.ts';
+import { madeFolders } from '../helpers/scratch.ts';
 
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const made = madeFolders();
 
 describe('bad input is refused with a clear message', () => {
   it('starts from a fixture that verifies', () => {

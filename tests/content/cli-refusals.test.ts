@@ -2,9 +2,9 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs, resolveTarget, UsageError } from '../../scripts/lib/args.ts';
-import { engineState } from '../helpers/engine-state.ts';
+import { expectEngineUnchanged } from '../helpers/engine-state.ts';
 
 // Fixtures: tests/fixtures/cli/README.md.
 const CLI = resolve('tests/fixtures/cli');
@@ -44,14 +44,9 @@ function expectRefusal(r: ReturnType<typeof run>, path: string, fix: RegExp) {
 }
 
 let work: string;
-let engineBefore: string;
+expectEngineUnchanged('none of the refusals may leave anything in the engine folder either');
 beforeAll(() => {
-  engineBefore = engineState();
   work = mkdtempSync(join(tmpdir(), 'cli-refusals-'));
-});
-afterAll(() => {
-  // None of the refusals may leave anything in the engine folder either.
-  expect(engineState()).toBe(engineBefore);
 });
 
 describe('--content refuses what is not a dossier, before anything is written', () => {

@@ -1,16 +1,16 @@
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { splitFrontmatter } from '../../src/lib/content/frontmatter.ts';
 import { verifyContent } from '../../src/lib/content/verify.ts';
 import { formatProblems } from '../../src/lib/problems.ts';
 import { miniCopy } from '../helpers/fixtures.ts';
 import { makeLargeWarc, runImport, snapshot, web } from '../helpers/web.ts';
+import { madeFolders } from '../helpers/scratch.ts';
 
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const made = madeFolders();
 const fresh = () => {
   const dir = miniCopy('tests/.out', 'web-import');
   made.push(dir);

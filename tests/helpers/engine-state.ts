@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,4 +17,18 @@ export function engineState(root = process.cwd()): string {
     hash.update(existsSync(`${root}/${file}`) ? readFileSync(`${root}/${file}`) : 'absent');
   }
   return `${status}\ntracked files: ${hash.digest('hex')}`;
+}
+
+/**
+ * Registers the check for a test file whose commands work on a dossier outside the engine: once
+ * its tests are done, the engine folder is as it was before them (`why` says what must not touch it).
+ */
+export function expectEngineUnchanged(why: string): void {
+  let before = '';
+  beforeAll(() => {
+    before = engineState();
+  });
+  afterAll(() => {
+    expect(engineState(), why).toBe(before);
+  });
 }

@@ -1,12 +1,12 @@
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyContent } from '../../src/lib/content/verify.ts';
 import { DEFAULT_EVENT_KINDS } from '../../src/lib/content/vocabulary.ts';
 import { miniCopy } from '../helpers/fixtures.ts';
+import { madeFolders } from '../helpers/scratch.ts';
 
-const made: string[] = [];
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const made = madeFolders();
 const copy = () => {
   const d = miniCopy('tests/.out', 'vocab');
   made.push(d);

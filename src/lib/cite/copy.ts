@@ -4,7 +4,8 @@
  */
 import { messagesOf } from '../i18n/client.ts';
 
-export function bindCopyButtons(root: Document = document): void {
+/** `root`: where the buttons are; the dev server's page swap (src/lib/dev/client.ts) binds those of a new <main>. */
+export function bindCopyButtons(root: Document | Element = document): void {
   if (!navigator.clipboard) return;
   for (const button of root.querySelectorAll<HTMLButtonElement>('.cite-copy')) {
     const label = button.textContent;
@@ -12,7 +13,7 @@ export function bindCopyButtons(root: Document = document): void {
     const m = messagesOf(button.closest('[data-messages]'));
     button.hidden = false;
     button.addEventListener('click', async () => {
-      const text = root.getElementById(button.dataset.copy ?? '')?.textContent?.trim() ?? '';
+      const text = (root.ownerDocument ?? (root as Document)).getElementById(button.dataset.copy ?? '')?.textContent?.trim() ?? '';
       try {
         await navigator.clipboard.writeText(text);
         button.textContent = m.copied ?? '';

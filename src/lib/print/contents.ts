@@ -17,12 +17,16 @@ export interface OutlineItem {
 
 const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
-const letters = (s: string) => [...s.normalize('NFC').replace(/\s+/g, '')].sort().join('');
 /**
- * A title with no white space at all, for matching bookmarks: where a heading wraps onto a second
- * line, Chromium's PDF outline drops the space at the break ("electrical fault" → "electricalfault").
+ * The one form a heading and its PDF bookmark are compared in. Where a heading wraps onto a second
+ * line, Chromium's outline drops the space at the break ("electrical fault" → "electricalfault"),
+ * so white space is dropped; and it writes a right-to-left heading's words in visual order
+ * ("الزيتون وادي في النهر جسر"), so such a title is compared by its letters, sorted.
  */
-const compact = (s: string) => s.normalize('NFC').replace(/\s+/g, '');
+export function bookmarkKey(s: string): string {
+  const compact = s.normalize('NFC').replace(/\s+/g, '');
+  return RTL.test(compact) ? [...compact].sort().join('') : compact;
+}
 
 /** The text a numbered heading reads as, which is also its PDF bookmark title. */
 export function headingText(entry: Pick<ContentsEntry, 'number' | 'title'>): string {
@@ -33,19 +37,15 @@ export function headingText(entry: Pick<ContentsEntry, 'number' | 'title'>): str
  * The page on which each contents entry starts, read from the PDF's bookmarks. Bookmarks are in
  * document order, as are the entries, so each entry is looked for after the previous match:
  * an analysis page may have a heading with the same words as a later section. Titles are
- * compared without their white space, since a wrapped heading's bookmark has lost a space.
+ * compared by bookmarkKey().
  */
 export function pagesFromOutline(entries: ContentsEntry[], outline: OutlineItem[]): Map<string, number> {
   const pages = new Map<string, number>();
   // Folded once: a dossier of 1,000 sources has thousands of bookmarks, looked through per entry.
-  const titles = outline.map((item) => compact(item.title));
+  const titles = outline.map((item) => bookmarkKey(item.title));
   let cursor = 0;
   for (const entry of entries) {
-    const want = compact(headingText(entry));
-    let at = titles.indexOf(want, cursor);
-    // Chromium writes the bookmark of a right-to-left heading with its words in visual order
-    // ("الزيتون وادي في النهر جسر"): such a title matches by its letters, in document order.
-    if (at === -1 && RTL.test(want)) at = outline.findIndex((item, i) => i >= cursor && letters(item.title) === letters(want));
+    const at = titles.indexOf(bookmarkKey(headingText(entry)), cursor);
     if (at === -1) continue;
     pages.set(entry.id, outline[at].page);
     cursor = at + 1;
@@ -90,7 +90,7 @@ export function unplaced(entries: ContentsEntry[], pages: Map<string, number>): 
 export function unplacedMessage(entries: ContentsEntry[], pages: Map<string, number>, outline: OutlineItem[]): string {
   const lines = unplaced(entries, pages).map((entry) => {
     const before = entries.slice(0, entries.indexOf(entry)).filter((e) => pages.has(e.id)).at(-1);
-    const from = before ? outline.findIndex((o) => compact(o.title) === compact(headingText(before))) + 1 : 0;
+    const from = before ? outline.findIndex((o) => bookmarkKey(o.title) === bookmarkKey(headingText(before))) + 1 : 0;
     // A bookmark of the entry's own level (a source's sub-headings are deeper), else any.
     const near = outline.slice(from).find((o) => o.depth === entry.level) ?? outline[from];
     return `  "${headingText(entry)}": the nearest bookmark reads ${near ? `"${norm(near.title)}" (page ${near.page})` : 'nothing (no bookmark follows)'}`;
