@@ -51,7 +51,11 @@ function portableSources(site: string): Plugin {
         if (!name) throw new BundleError(`_astro/${args.path}.*.css: not in the build; the search client needs it.\nFix: run the build again; if it persists, the stylesheet was renamed in src/lib/search/client.ts.`);
         return { contents: `export default globalThis.__dossierPortable.url(${JSON.stringify(`_astro/${name}`)});`, loader: 'js' };
       });
-      b.onResolve({ filter: /^pagefind-built:/ }, (args) => ({ path: join(site, 'pagefind', args.path.slice('pagefind-built:'.length)) }));
+      b.onResolve({ filter: /^pagefind-built:/ }, (args) => {
+        const path = join(site, 'pagefind', args.path.slice('pagefind-built:'.length));
+        if (!existsSync(path)) throw new BundleError(`${path}: not in the build; the edition's search needs Pagefind's files.\nFix: run the build again; the search index is written before the portable edition (docs/architecture.md).`);
+        return { path };
+      });
       b.onLoad({ filter: /pagefind\/pagefind-component-ui\.js$/ }, (args) => {
         if (!existsSync(args.path)) throw new BundleError(`${args.path}: not in the build; the edition's search needs it.\nFix: run the build again; if it persists, Pagefind's Component UI was renamed upstream (src/integrations/portable-bundle.ts).`);
         return { contents: patched(args.path, readFileSync(args.path, 'utf8')), loader: 'js' };
