@@ -1,9 +1,10 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { verifyRaw } from '../lib/content/verify.ts';
-import { readContent } from '../lib/content/read.ts';
+import { LAYOUT, readContent } from '../lib/content/read.ts';
+import { deriveEarly } from '../lib/capture/web/early.ts';
 import { fingerprint, storeHandoff } from '../lib/content/handoff.ts';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { citableItems } from '../lib/cite/items.ts';
 import { CITE_STYLES, citeOutputVersion } from '../lib/cite/format.ts';
@@ -21,6 +22,9 @@ import { reportInDev } from './dev-reload.ts';
  * build before anything is written.
  */
 export default function dossier(): AstroIntegration {
+  // The commands that verify the dossier start deriving its web captures' text now, while Astro
+  // is still starting up on one core (src/lib/capture/web/early.ts).
+  if (['build', 'dev', 'sync'].includes(process.argv[2] ?? '')) deriveEarly(join(contentDir(), LAYOUT.captures));
   return {
     name: 'dossier:verify',
     hooks: {

@@ -35,11 +35,17 @@ const PER_WORKER = 64;
  * cores (at most four). With `full`, each result is the whole DeriveResult (derive.ts), for the importer.
  */
 export function deriveSync(requests: { path: string; url?: string }[], full = false): DerivedText[] {
-  if (requests.length === 0) return [];
+  return startDerive(requests, full).wait();
+}
+
+/** The same, started now and waited for later: `wait()` blocks until every worker has answered. */
+export function startDerive(requests: { path: string; url?: string }[], full = false): { wait(): DerivedText[] } {
+  if (requests.length === 0) return { wait: () => [] };
   const threads = Math.max(1, Math.min(4, availableParallelism(), Math.floor(requests.length / PER_WORKER)));
   const share = Math.ceil(requests.length / threads);
   const started = Array.from({ length: threads }, (_, i) => start(requests.slice(i * share, (i + 1) * share), full));
-  return started.flatMap((w) => w.wait());
+  let results: DerivedText[] | undefined;
+  return { wait: () => (results ??= started.flatMap((w) => w.wait())) };
 }
 
 function start(requests: { path: string; url?: string }[], full: boolean) {

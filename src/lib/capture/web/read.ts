@@ -5,6 +5,7 @@ import type { Problem } from '../../problems.ts';
 import type { RawCapture, RawEntry } from '../../content/read.ts';
 import { readWebCache, writeWebCache } from './cache.ts';
 import { deriveSync } from './derive-sync.ts';
+import { takeEarly } from './early.ts';
 import { hashFileSync, webCaptureFiles } from './files.ts';
 import { extractorVersion } from './version.ts';
 
@@ -49,22 +50,24 @@ export function readWebCaptures(dir: string, root: string, sources: RawEntry[], 
   if (memo) memo.reads = kept.filter((k) => !k).length;
   const found = listed.map((f, i) => (kept[i] ? { ...f, sha256: '', bytes: 0 } : { ...f, ...hashFileSync(f.path) }));
   const cached = found.map((f, i) => (kept[i] ? undefined : readWebCache(cacheDir, f.sha256, f.url, extractor)));
-  const misses = found.filter((_, i) => !kept[i] && !cached[i]);
+  // Derived in this build since Astro read its configuration (early.ts), for archives the cache lacked.
+  const earlier = found.map((f, i) => (kept[i] || cached[i] ? undefined : takeEarly(dir, f.path, f.sha256, f.url)));
+  const misses = found.filter((_, i) => !kept[i] && !cached[i] && !earlier[i]);
   const derived = deriveSync(misses.map((f) => ({ path: f.path, url: f.url })));
   const present = new Set(files.map((f) => f.path));
   if (memo) for (const path of memo.entries.keys()) if (!present.has(path)) memo.entries.delete(path);
   return found.map((f, i) => {
-    const earlier = kept[i];
-    if (earlier) {
-      if (earlier.problem) problems.push(earlier.problem);
-      return earlier.capture;
+    const held = kept[i];
+    if (held) {
+      if (held.problem) problems.push(held.problem);
+      return held.capture;
     }
     const file = relative(root, f.path);
     let d = cached[i];
     let capture: RawCapture;
     let problem: Problem | undefined;
     if (!d) {
-      const r = derived[misses.indexOf(f)];
+      const r = earlier[i] ?? derived[misses.indexOf(f)];
       if (!r.ok) {
         problem = { file, message: r.message, fix: r.fix };
         problems.push(problem);
