@@ -14,7 +14,7 @@ import { contentDir } from '../src/lib/content/location.ts';
 import { buildIdOnce } from '../src/lib/print/build-id.ts';
 import { keptPdfFor, outDir } from '../src/lib/print/kept.ts';
 import { EDITION_NAME, ZIP_NAME } from '../src/lib/portable/edition.ts';
-import { sha256 } from '../src/lib/portable/bagit.ts';
+import { sha256 } from '../src/lib/hash.ts';
 import { verifyBagAt } from '../src/lib/portable/read-bag.ts';
 import { formatBytes } from '../src/lib/print/size.ts';
 

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../lib/chromium.ts';
-import { startDevServer } from '../lib/dev-server.ts';
+import { pageConnected, pageSettled, startDevServer } from '../lib/dev-server.ts';
 import { median } from './median.ts';
 
 export interface EditLoopFigures {
@@ -25,9 +25,8 @@ export interface EditLoopFigures {
   edit_missed: number;
 }
 
-const connected = (page: Page) => page.waitForEvent('console', { predicate: (m) => m.text().includes('[vite] connected'), timeout: 120_000 });
-/** A save has landed once the page swapped in its new <main> (src/lib/dev/client.ts) or reloaded and reconnected. */
-const settled = (page: Page) => page.waitForEvent('console', { predicate: (m) => /\[vite\] connected|\[dossier\] page updated/.test(m.text()), timeout: 120_000 });
+const connected = (page: Page) => pageConnected(page, 120_000);
+const settled = (page: Page) => pageSettled(page, 120_000);
 
 /**
  * `astro dev` in `root` on the dossier in `content`; the page of source `id` is opened, then the

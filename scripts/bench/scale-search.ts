@@ -7,7 +7,8 @@
 // every prefix typed matches as many pages as it would in a corpus of N articles.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { indexSite, listFiles } from '../../src/lib/search/index-site.ts';
+import { indexSite } from '../../src/lib/search/index-site.ts';
+import { listFiles } from '../../src/lib/files.ts';
 import { SEARCH_TAG_PLACEHOLDER } from '../../src/lib/search/tag.ts';
 import { readFragments } from '../../src/lib/search/fragments.ts';
 

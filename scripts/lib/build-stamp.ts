@@ -11,7 +11,8 @@
  * time: the output folder and the portable edition beside it. Any difference means a full build.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { listFiles, writeFileWhole } from '../../src/lib/files.ts';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 
 export interface StampPlaces {
@@ -95,7 +96,7 @@ export function outputState(out: string): Record<string, string> {
   const state: Record<string, string> = {};
   for (const top of [out, ...BESIDE_OUT.map((n) => join(dirname(out), n))]) {
     if (!existsSync(top)) continue;
-    const files = statSync(top).isDirectory() ? filesUnder(top, () => false) : [top];
+    const files = statSync(top).isDirectory() ? listFiles(top) : [top];
     for (const f of files) {
       const s = statSync(f);
       state[f] = `${s.size} ${s.mtimeMs}`;
@@ -119,14 +120,7 @@ export function readRecord(file: string): BuildRecord | undefined {
 
 /** Never throws: without a record the next build is simply a full one. */
 export function writeRecord(file: string, record: BuildRecord): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(tmp, JSON.stringify(record));
-    renameSync(tmp, file);
-  } catch {
-    rmSync(tmp, { force: true });
-  }
+  writeFileWhole(file, JSON.stringify(record));
 }
 
 export function forgetRecord(file: string): void {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 
 export interface DevServer {
   url: string;
@@ -57,3 +58,13 @@ export async function startDevServer(content: string, { root = process.cwd(), ca
   });
   return { url, log: () => out, stop };
 }
+
+/** What an open page of the dev server logs: its Vite client connected (after a load or a reload), or a save swapped in (src/lib/dev/client.ts). */
+const CONNECTED = /\[vite\] connected/;
+const SETTLED = /\[vite\] connected|\[dossier\] page updated/;
+
+/** Resolves when the page's Vite client has connected, so that it hears the next update or error. */
+export const pageConnected = (page: Page, timeout = 60_000) => page.waitForEvent('console', { predicate: (m) => CONNECTED.test(m.text()), timeout });
+
+/** Resolves once a save has landed on the page: it swapped in its new <main>, or reloaded and reconnected. */
+export const pageSettled = (page: Page, timeout = 60_000) => page.waitForEvent('console', { predicate: (m) => SETTLED.test(m.text()), timeout });

@@ -5,7 +5,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { planOffline, type BuiltFile } from '../lib/offline/plan.ts';
 import { workerSource } from '../lib/offline/worker.ts';
-import { listFiles } from './pagefind.ts';
+import { listFiles } from '../lib/files.ts';
 
 /**
  * Writes dist/sw.js from the files actually built, and dist/offline-manifest.json with the

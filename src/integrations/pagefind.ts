@@ -70,7 +70,6 @@ function anchorLookup(root: string): (page: string, id: string) => boolean {
   };
 }
 
-export { listFiles } from '../lib/search/index-site.ts';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json',

@@ -4,12 +4,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { currentDossier } from '../lib/content/current.ts';
 import { i18nFor } from '../lib/i18n/translate.ts';
-import { makeBag, sha256, type BagFile, type BagInfo } from '../lib/portable/bagit.ts';
+import { makeBag, type BagFile, type BagInfo } from '../lib/portable/bagit.ts';
+import { sha256 } from '../lib/hash.ts';
 import { EDITION_NAME, EditionError, editionFiles, ZIP_NAME } from '../lib/portable/edition.ts';
 import { portableEnabled, SHA_PLACEHOLDER, SIZE_PLACEHOLDER } from '../lib/portable/settings.ts';
 import { zipBag } from '../lib/portable/zip.ts';
 import { formatBytes } from '../lib/print/size.ts';
-import { listFiles } from './pagefind.ts';
+import { listFiles } from '../lib/files.ts';
 import { BundleError, portableScripts } from './portable-bundle.ts';
 import { publishedDir, swapIn } from './atomic-output.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevServer, type DevServer } from '../../scripts/lib/dev-server.ts';
+import { pageConnected, pageSettled, startDevServer, type DevServer } from '../../scripts/lib/dev-server.ts';
 import { MINI } from '../helpers/fixtures.ts';
 import { launch } from '../helpers/browser.ts';
 import { withBuildLockAsync } from '../helpers/build-lock.ts';
@@ -30,10 +30,8 @@ let browser: Browser;
 let page: Page;
 let unlock: () => void;
 
-/** Resolves when the page's Vite client has connected, so that it hears the next reload or error. */
-const connected = (p: Page) => p.waitForEvent('console', { predicate: (m) => m.text().includes('[vite] connected'), timeout: 60_000 });
-/** Resolves once a save has landed: the page swapped in its new <main> (src/lib/dev/client.ts), or reloaded and reconnected. */
-const settled = (p: Page) => p.waitForEvent('console', { predicate: (m) => /\[vite\] connected|\[dossier\] page updated/.test(m.text()), timeout: 60_000 });
+const connected = (p: Page) => pageConnected(p);
+const settled = (p: Page) => pageSettled(p);
 const open = async (path: string, again = true): Promise<void> => {
   const ready = connected(page);
   try {

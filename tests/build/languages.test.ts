@@ -1,15 +1,15 @@
 // The interface in another language, built for real: the mini dossier in French with one message
 // of its own, and in a language the engine does not ship (Spanish), whose missing messages fall
 // back to English with each key listed once as a warning.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDossier } from '../helpers/build.ts';
 import { miniCopy } from '../helpers/fixtures.ts';
 import { KEYS } from '../../src/lib/i18n/catalogues.ts';
+import { madeFolders } from '../helpers/scratch.ts';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const dirs = madeFolders();
 
 /** The mini dossier with other settings, built; its pages and its build log. */
 function build(tag: string, settings: string) {

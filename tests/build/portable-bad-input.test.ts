@@ -3,7 +3,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256 } from '../../src/lib/portable/bagit.ts';
+import { sha256 } from '../../src/lib/hash.ts';
 import { writePortableEdition } from '../../src/integrations/portable.ts';
 import { siteDir } from '../helpers/site.ts';
 

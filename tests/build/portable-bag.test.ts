@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256 } from '../../src/lib/portable/bagit.ts';
+import { sha256 } from '../../src/lib/hash.ts';
 import { verifyBagAt } from '../../src/lib/portable/read-bag.ts';
 import { formatBytes } from '../../src/lib/print/size.ts';
 import { portableZip, unzipEdition } from '../helpers/portable.ts';

@@ -1,13 +1,13 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { rmSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyContent } from '../../src/lib/content/verify.ts';
 import { buildClaimMatrix, coverage } from '../../src/lib/analysis/matrix.ts';
 import { buildVariants, passageText } from '../../src/lib/analysis/variants.ts';
 import { miniCopy } from '../helpers/fixtures.ts';
+import { madeFolders } from '../helpers/scratch.ts';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const dirs = madeFolders();
 
 /** The mini dossier plus one claim written by the test, so the grid must come from data. */
 function withExtraClaim() {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync, writeFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { verifyContent } from '../../src/lib/content/verify.ts';
@@ -16,13 +16,14 @@ import SingleSourceClaims from '../../src/components/mdx/SingleSourceClaims.astr
 import Finding from '../../src/components/mdx/Finding.astro';
 import Quote from '../../src/components/mdx/Quote.astro';
 import { miniCopy } from '../helpers/fixtures.ts';
+import { madeFolders } from '../helpers/scratch.ts';
 
 // getCollection() returns nothing under Vitest, so the components get a verified Dossier as a prop.
 let container: AstroContainer;
 let mini: Dossier;
 let real: Dossier;
 let extra: Dossier;
-const dirs: string[] = [];
+const dirs = madeFolders();
 
 beforeAll(async () => {
   container = await AstroContainer.create();
@@ -33,7 +34,6 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'claims', 'said-on-monday.yaml'), 'claimant: ministry\ndate: "2020-03-02"\nevent: ministry-statement\nsummary: A claim added by the test.\nappearances:\n  - source: wire-2020-03-02\n    quote: The ministry said on Monday\n    how: reported\n  - source: paper-2020-03-03\n    quote: A spokesman claimed the river\n    how: paraphrase\n');
   extra = verifyContent(dir).dossier!;
 });
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const render = (component: Parameters<AstroContainer['renderToString']>[0], props: Record<string, unknown>, slot?: string) =>
   container.renderToString(component, { props, slots: slot ? { default: slot } : undefined });

@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileWhole } from '../files.ts';
 
 /*
  * Formatted citations kept between builds, in Astro's cache folder. citeproc is the longest part
@@ -28,18 +28,5 @@ export function readCiteCache(file: string, version: string): Map<string, string
  * new one, never half of one. Never throws: a cache that cannot be written only makes the next build slower.
  */
 export function writeCiteCache(file: string, version: string, entries: Iterable<[string, string]>): boolean {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(tmp, JSON.stringify({ version, entries: Object.fromEntries(entries) }));
-    renameSync(tmp, file);
-    return true;
-  } catch {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // The folder itself could not be made: there is no temporary file to remove.
-    }
-    return false;
-  }
+  return writeFileWhole(file, JSON.stringify({ version, entries: Object.fromEntries(entries) }));
 }

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import type { Problem } from '../problems.ts';
+import { sha256 } from '../hash.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { parseYaml } from './yaml.ts';
 import type { Capture } from '../schemas/captures.ts';
@@ -68,9 +68,7 @@ export interface RawContent {
 
 const noLine = () => undefined;
 
-export function sha256(data: Buffer | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
+export { sha256 };
 
 /**
  * True if a capture's text has CRLF line endings and, with LF endings, has the recorded hash: the

@@ -6,6 +6,7 @@
  * section numbers.
  */
 import { createHash } from 'node:crypto';
+import { sha256 } from '../hash.ts';
 import { escapes } from './links.ts';
 
 export interface BagFile { path: string; bytes: Uint8Array }
@@ -25,7 +26,6 @@ export const MANIFEST = 'manifest-sha256.txt';
 export const TAG_MANIFEST = 'tagmanifest-sha256.txt';
 
 const encoder = new TextEncoder();
-export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** §2.1.3: a file path in a manifest, with CR, LF and % percent-encoded. */
 export const encodePath = (path: string): string => path.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

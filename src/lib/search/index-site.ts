@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
+import { listFiles } from '../files.ts';
 import type { SearchRecord } from './records.ts';
 import { metaCacheTag, tagFile } from './tag.ts';
 import { DATE_ORDER_FILE, dateOrder } from './date-order.ts';
@@ -58,8 +59,3 @@ export async function indexSite(root: string, records: SearchRecord[] = []): Pro
   return { pages: added.page_count, records: records.length, tag, tagged };
 }
 
-export function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name));
-}

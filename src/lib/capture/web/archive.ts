@@ -8,6 +8,7 @@ import { WARCParser, type WARCRecord } from 'warcio';
 import yauzl from 'yauzl';
 import type { WebFormat } from '../../schemas/web.ts';
 import { webFormatOf } from './files.ts';
+import { sha256 as sha256Of } from '../../hash.ts';
 
 /**
  * Reading a web archive without loading a large one whole: above WHOLE_BELOW_BYTES the file is
@@ -163,7 +164,7 @@ export async function readArchive(path: string, url?: string): Promise<ArchiveRe
     if (size > MAX_PAGE_BYTES) return refuse(`is an HTML page of ${size.toLocaleString('en')} bytes; pages above ${MAX_PAGE_BYTES / 1024 / 1024} MB are refused`, 'Save the article page alone.');
     const html = readFileSync(path);
     const page: ArchivedPage = {};
-    return { ok: true, format: 'html', sha256: createHash('sha256').update(html).digest('hex'), bytes: size, pages: [page], page, html };
+    return { ok: true, format: 'html', sha256: sha256Of(html), bytes: size, pages: [page], page, html };
   }
   const gzip = kind.ext === 'warc.gz';
   let sha256: string;
@@ -172,7 +173,7 @@ export async function readArchive(path: string, url?: string): Promise<ArchiveRe
   let source: Iterable<Uint8Array> | Readable;
   if (size <= WHOLE_BELOW_BYTES) {
     const bytes = readFileSync(path);
-    sha256 = createHash('sha256').update(bytes).digest('hex');
+    sha256 = sha256Of(bytes);
     try {
       source = [gzip ? gunzipSync(bytes) : bytes];
     } catch (e) {

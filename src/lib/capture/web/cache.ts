@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sha256 } from '../../content/read.ts';
+import { sha256 } from '../../hash.ts';
+import { writeFileWhole } from '../../files.ts';
 import type { DerivedText } from './derive-sync.ts';
 
 /*
@@ -28,13 +29,5 @@ export function readWebCache(dir: string, archive: string, url: string | undefin
 
 /** Never throws: a cache that cannot be written only makes the next build slower. */
 export function writeWebCache(dir: string, url: string | undefined, entry: Ok): void {
-  const file = fileFor(dir, entry.sha256, url, entry.extractor);
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(join(dir, WEB_CACHE_FOLDER), { recursive: true });
-    writeFileSync(tmp, JSON.stringify({ ...entry, url }));
-    renameSync(tmp, file);
-  } catch {
-    rmSync(tmp, { force: true });
-  }
+  writeFileWhole(fileFor(dir, entry.sha256, url, entry.extractor), JSON.stringify({ ...entry, url }));
 }

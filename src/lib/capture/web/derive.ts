@@ -1,4 +1,4 @@
-import { sha256 } from '../../content/read.ts';
+import { sha256 } from '../../hash.ts';
 import type { WebProvenance } from '../../schemas/web.ts';
 import { readArchive, type ArchiveRead, type Refusal } from './archive.ts';
 import { decodeHtml } from './decode.ts';

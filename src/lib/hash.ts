@@ -1,0 +1,6 @@
+import { createHash } from 'node:crypto';
+
+/** The SHA-256 of some bytes or text, in hex: what captures, bags and caches are named and checked by. */
+export function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
