@@ -13,33 +13,48 @@ export interface Measured {
   wall_s: number;
   peak_rss_mb: number;
   peak_tree_rss_mb: number;
+  /** The command of the process that held the largest sampled RSS: which part of a build to look at. */
+  peak_process: string;
 }
 
-function sample(root: number): { tree: number; single: number } {
+/** "node …/astro.mjs build" → "node astro.mjs"; "/usr/lib/chromium/chromium --type=renderer …" → "chromium renderer". */
+export function processName(args: string): string {
+  const words = args.trim().split(/\s+/);
+  const base = (w = '') => w.split('/').pop() ?? w;
+  const first = base(words[0]);
+  if (first === 'node') return `node ${base(words.slice(1).find((w) => !w.startsWith('-')))}`.trim();
+  const type = words.find((w) => w.startsWith('--type='));
+  return type ? `${first} ${type.slice(7)}` : first;
+}
+
+function sample(root: number): { tree: number; single: number; name: string } {
   let out = '';
   try {
-    out = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' });
+    out = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8', maxBuffer: 1 << 26 });
   } catch {
-    return { tree: 0, single: 0 };
+    return { tree: 0, single: 0, name: '' };
   }
   const parent = new Map<number, number>();
   const rss = new Map<number, number>();
+  const args = new Map<number, string>();
   for (const line of out.trim().split('\n')) {
-    const [pid, ppid, kb] = line.trim().split(/\s+/).map(Number);
-    parent.set(pid, ppid);
-    rss.set(pid, kb);
+    const [pid, ppid, kb, ...rest] = line.trim().split(/\s+/);
+    parent.set(Number(pid), Number(ppid));
+    rss.set(Number(pid), Number(kb));
+    args.set(Number(pid), rest.join(' '));
   }
   let tree = 0;
   let single = 0;
+  let name = '';
   for (const pid of parent.keys()) {
     let q: number | undefined = pid;
     while (q !== undefined && q !== root && q > 1) q = parent.get(q);
     if (q === root) {
       tree += rss.get(pid)!;
-      single = Math.max(single, rss.get(pid)!);
+      if (rss.get(pid)! > single) [single, name] = [rss.get(pid)!, processName(args.get(pid)!)];
     }
   }
-  return { tree, single };
+  return { tree, single, name };
 }
 
 export function measure(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; log: string }): Promise<Measured> {
@@ -55,10 +70,11 @@ export function measure(cmd: string, args: string[], opts: { cwd: string; env: N
     child.stderr.pipe(log, { end: false });
     let tree = 0;
     let single = 0;
+    let name = '';
     const timer = setInterval(() => {
       const s = sample(child.pid!);
       tree = Math.max(tree, s.tree);
-      single = Math.max(single, s.single);
+      if (s.single > single) [single, name] = [s.single, s.name];
     }, 200);
     child.on('close', (code) => {
       clearInterval(timer);
@@ -66,7 +82,7 @@ export function measure(cmd: string, args: string[], opts: { cwd: string; env: N
       const mb = (kb: number) => Math.round(kb / 1024);
       const timed = existsSync(timeFile) ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ')[1]) : NaN;
       if (Number.isFinite(timed)) single = Math.max(single, timed);
-      resolve({ ok: code === 0, code, wall_s: Math.round((performance.now() - t0) / 10) / 100, peak_rss_mb: mb(single), peak_tree_rss_mb: mb(tree) });
+      resolve({ ok: code === 0, code, wall_s: Math.round((performance.now() - t0) / 10) / 100, peak_rss_mb: mb(single), peak_tree_rss_mb: mb(tree), peak_process: name });
     });
   });
 }

@@ -21,5 +21,7 @@ export function medianRow(rows: Row[]): Row {
     if (xs.length) out[k] = median(xs);
   }
   out.build_s_runs = ok.map((r) => r.build_s);
+  // Which process peaked can change between runs (the build's own, or Pagefind's indexer).
+  if (ok.some((r) => r.peak_process)) out.peak_process_runs = ok.map((r) => r.peak_process ?? null);
   return out;
 }

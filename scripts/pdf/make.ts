@@ -6,7 +6,7 @@ import { chromium, type Page } from 'playwright-core';
 import { pagesFromOutline, parseOutlineXml, unplaced, unplacedMessage, type ContentsEntry } from '../../src/lib/print/contents.ts';
 import { withInfo } from '../../src/lib/print/pdf-info.ts';
 import { serve } from '../lib/serve.ts';
-import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium.ts';
+import { PRINT_ARGS, chromiumPath } from '../lib/chromium.ts';
 
 export { chromiumPath };
 
@@ -76,7 +76,7 @@ export async function makePdf({ distDir, out, paper = 'A4' }: PdfOptions): Promi
   const CHROMIUM = chromiumPath();
   let browser;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true }).catch((e: Error) => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: PRINT_ARGS, headless: true }).catch((e: Error) => {
       throw new PdfError(`Chromium at ${CHROMIUM} could not start: ${e.message.split('\n')[0]}\nReinstall it with:  apt-get install chromium`);
     });
     const page = await browser.newPage();
