@@ -4,3 +4,6 @@ import { createHash } from 'node:crypto';
 export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
+
+/** A SHA-256 fed piece by piece, for bytes written as they are made. */
+export const sha256Stream = () => createHash('sha256');

@@ -5,6 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/lib/hash.ts';
 import { writePortableEdition } from '../../src/integrations/portable.ts';
+import { zipBag } from '../../src/lib/portable/zip.ts';
 import { siteDir } from '../helpers/site.ts';
 
 /*
@@ -46,7 +47,7 @@ describe('the portable step refuses bad input and keeps the last good edition', 
     const before = state();
     await expect(writePortableEdition(site, parent, info)).rejects.toThrow(/link-outside\/index\.html: the link "\.\.\/\.\.\/\.\.\/outside\.html" leads outside the edition\nFix: /);
     expect(state()).toEqual(before);
-    expect(existsSync(join(parent, 'dossier-portable.staging'))).toBe(false);
+    expect(readdirSync(parent).sort()).toEqual(['dossier-portable', 'dossier-portable.zip']);
     rmSync(join(site, 'link-outside'), { recursive: true });
   });
 
@@ -77,7 +78,16 @@ describe('the portable step refuses bad input and keeps the last good edition', 
   it('after the refusals, the same site still makes a good edition', async () => {
     const made = await writePortableEdition(site, parent, info);
     expect(made.sha256).toBe(sha256(readFileSync(join(parent, 'dossier-portable.zip'))));
+    expect(readdirSync(parent).sort()).toEqual(['dossier-portable', 'dossier-portable.zip']);
   }, 120_000);
+
+  it('writes, file by file, the zip that the whole bag zipped in memory gives', () => {
+    const folder = join(parent, 'dossier-portable');
+    const bag = readdirSync(folder, { withFileTypes: true, recursive: true }).filter((e) => e.isFile())
+      .map((e) => ({ path: relative(folder, join(e.parentPath, e.name)), bytes: readFileSync(join(e.parentPath, e.name)) }));
+    expect(bag.length).toBeGreaterThan(50);
+    expect(Buffer.from(zipBag('dossier-portable', bag, info.edition)).equals(readFileSync(join(parent, 'dossier-portable.zip')))).toBe(true);
+  });
 
   it('npm run verify-bag says plainly what it cannot read', () => {
     for (const [path, message] of [[join(FIXTURES, 'not-a-zip.zip'), /not-a-zip\.zip: not a readable zip/], [join(tmp, 'missing.zip'), /missing\.zip: no such file or folder/]] as const) {

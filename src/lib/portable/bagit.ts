@@ -31,14 +31,21 @@ const encoder = new TextEncoder();
 export const encodePath = (path: string): string => path.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const decodePath = (path: string): string => path.replace(/%0A/gi, '\n').replace(/%0D/gi, '\r').replace(/%25/g, '%');
 
+/** A file of the bag by its checksum and size: what the tag files need, without the bytes. */
+export interface BagDigest { path: string; sha256: string; size: number }
+
+export const digestOf = (f: BagFile): BagDigest => ({ path: f.path, sha256: sha256(f.bytes), size: f.bytes.length });
+
 /** One manifest: `<sha256>  <path>` per line, sorted, in the layout `sha256sum -c` reads. */
-export function manifest(files: BagFile[]): string {
-  return files.map((f) => `${sha256(f.bytes)}  ${encodePath(f.path)}\n`).sort().join('');
+export function manifestOf(files: BagDigest[]): string {
+  return files.map((f) => `${f.sha256}  ${encodePath(f.path)}\n`).sort().join('');
 }
 
+export const manifest = (files: BagFile[]): string => manifestOf(files.map(digestOf));
+
 /** §2.2.2: one `Label: value` per line; a value never spans lines here. */
-export function bagInfo(info: BagInfo, payload: BagFile[]): string {
-  const octets = payload.reduce((sum, f) => sum + f.bytes.length, 0);
+export function bagInfo(info: BagInfo, payload: BagDigest[]): string {
+  const octets = payload.reduce((sum, f) => sum + f.size, 0);
   const one = (v: string) => v.replace(/\s+/g, ' ').trim();
   return [
     `Title: ${one(info.title)}`,
@@ -58,13 +65,18 @@ export function bagInfo(info: BagInfo, payload: BagFile[]): string {
  */
 export function makeBag(site: BagFile[], info: BagInfo): BagFile[] {
   const payload = site.map((f) => ({ path: `data/${f.path}`, bytes: f.bytes }));
+  return [...tagFiles(info, payload.map(digestOf)), ...payload];
+}
+
+/** The tag files for a payload known by its digests (paths under data/): a bag written file by file needs no more. */
+export function tagFiles(info: BagInfo, payload: BagDigest[]): BagFile[] {
   const tags: BagFile[] = [
     { path: 'bagit.txt', bytes: encoder.encode(BAGIT_TXT) },
     { path: 'bag-info.txt', bytes: encoder.encode(bagInfo(info, payload)) },
-    { path: MANIFEST, bytes: encoder.encode(manifest(payload)) },
+    { path: MANIFEST, bytes: encoder.encode(manifestOf(payload)) },
   ];
   tags.push({ path: TAG_MANIFEST, bytes: encoder.encode(manifest(tags)) });
-  return [...tags, ...payload];
+  return tags;
 }
 
 /** What is wrong with a bag, each naming the file: empty when it is valid by RFC 8493. */
