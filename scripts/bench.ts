@@ -165,7 +165,7 @@ async function benchDossier(n: number | 'real', web = false): Promise<Row> {
   const env = { ...process.env, DOSSIER_CACHE_DIR: cache, DOSSIER_CONTENT: '', DOSSIER_OUT_DIR: '', ASTRO_TELEMETRY_DISABLED: '1' };
   spawnSync('sync');
   const m = await measure('npm', ['run', 'build'], { cwd: dir, env, log: join(dir, 'build.log') });
-  const row: Row = { system: web ? 'dossier-web' : 'dossier', sources: n === 'real' ? readdirSync(join(content, 'sources')).length : n, status: m.ok ? 'ok' : `failed (exit ${m.code}; see ${dir}/build.log)`, build_s: m.wall_s, peak_rss_mb: m.peak_rss_mb, peak_tree_rss_mb: m.peak_tree_rss_mb, peak_process: m.peak_process, ...extra };
+  const row: Row = { system: web ? 'dossier-web' : 'dossier', sources: n === 'real' ? readdirSync(join(content, 'sources')).length : n, status: m.ok ? 'ok' : `failed (exit ${m.code}; see ${dir}/build.log)`, build_s: m.wall_s, peak_rss_mb: m.peak_rss_mb, peak_tree_rss_mb: m.peak_tree_rss_mb, peak_process: m.peak_process, peak_by_process: m.peak_by_process, ...extra };
   if (!m.ok) return row;
   Object.assign(row, figures(distStats(join(dir, 'dist'), `${page}index.html`)), withSearch(await searchFigures(join(dir, 'dist'), page, token, typed)));
   if (opt.portable) Object.assign(row, await portableFigures(dir, row.build_s as number, page, token, typed));
@@ -178,6 +178,7 @@ async function benchDossier(n: number | 'real', web = false): Promise<Row> {
     row.pdf_peak_rss_mb = p.peak_rss_mb;
     row.pdf_peak_tree_rss_mb = p.peak_tree_rss_mb;
     row.pdf_peak_process = p.peak_process;
+    row.pdf_peak_by_process = p.peak_by_process;
     if (!p.ok) row.pdf_status = `failed (see ${dir}/pdf.log)`;
   }
   if (opt.editLoop) {

@@ -15,6 +15,8 @@ export interface Measured {
   peak_tree_rss_mb: number;
   /** The command of the process that held the largest sampled RSS: which part of a build to look at. */
   peak_process: string;
+  /** Each command's largest sampled RSS, in MB: the build's own beside Pagefind's indexer. */
+  peak_by_process: Record<string, number>;
 }
 
 /** "node …/astro.mjs build" → "node astro.mjs"; "/usr/lib/chromium/chromium --type=renderer …" → "chromium renderer". */
@@ -27,12 +29,12 @@ export function processName(args: string): string {
   return type ? `${first} ${type.slice(7)}` : first;
 }
 
-function sample(root: number): { tree: number; single: number; name: string } {
+function sample(root: number): { tree: number; single: number; name: string; each: Map<string, number> } {
   let out = '';
   try {
     out = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8', maxBuffer: 1 << 26 });
   } catch {
-    return { tree: 0, single: 0, name: '' };
+    return { tree: 0, single: 0, name: '', each: new Map() };
   }
   const parent = new Map<number, number>();
   const rss = new Map<number, number>();
@@ -46,15 +48,19 @@ function sample(root: number): { tree: number; single: number; name: string } {
   let tree = 0;
   let single = 0;
   let name = '';
+  const each = new Map<string, number>();
   for (const pid of parent.keys()) {
     let q: number | undefined = pid;
     while (q !== undefined && q !== root && q > 1) q = parent.get(q);
     if (q === root) {
-      tree += rss.get(pid)!;
-      if (rss.get(pid)! > single) [single, name] = [rss.get(pid)!, processName(args.get(pid)!)];
+      const kb = rss.get(pid)!;
+      const command = processName(args.get(pid)!);
+      tree += kb;
+      if (kb > single) [single, name] = [kb, command];
+      each.set(command, Math.max(each.get(command) ?? 0, kb));
     }
   }
-  return { tree, single, name };
+  return { tree, single, name, each };
 }
 
 export function measure(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; log: string }): Promise<Measured> {
@@ -71,10 +77,12 @@ export function measure(cmd: string, args: string[], opts: { cwd: string; env: N
     let tree = 0;
     let single = 0;
     let name = '';
+    const each = new Map<string, number>();
     const timer = setInterval(() => {
       const s = sample(child.pid!);
       tree = Math.max(tree, s.tree);
       if (s.single > single) [single, name] = [s.single, s.name];
+      for (const [command, kb] of s.each) each.set(command, Math.max(each.get(command) ?? 0, kb));
     }, 200);
     child.on('close', (code) => {
       clearInterval(timer);
@@ -82,7 +90,9 @@ export function measure(cmd: string, args: string[], opts: { cwd: string; env: N
       const mb = (kb: number) => Math.round(kb / 1024);
       const timed = existsSync(timeFile) ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ')[1]) : NaN;
       if (Number.isFinite(timed)) single = Math.max(single, timed);
-      resolve({ ok: code === 0, code, wall_s: Math.round((performance.now() - t0) / 10) / 100, peak_rss_mb: mb(single), peak_tree_rss_mb: mb(tree), peak_process: name });
+      resolve({ ok: code === 0, code, wall_s: Math.round((performance.now() - t0) / 10) / 100, peak_rss_mb: mb(single), peak_tree_rss_mb: mb(tree), peak_process: name,
+        // The processes that came near the peak (at least a tenth of it), largest first.
+        peak_by_process: Object.fromEntries([...each].filter(([, kb]) => kb * 10 >= single).sort((a, b) => b[1] - a[1]).map(([command, kb]) => [command, mb(kb)])) });
     });
   });
 }

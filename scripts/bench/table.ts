@@ -16,10 +16,12 @@ export function ratios(a: Row, b: Row): Record<string, number> {
   return out;
 }
 
-const show = (v: unknown) => (v === undefined || v === null ? '–' : typeof v === 'number' ? v.toLocaleString('en-GB') : String(v));
+const show = (v: unknown): string => (v === undefined || v === null ? '–' : typeof v === 'number' ? v.toLocaleString('en-GB')
+  // peak_by_process: "pagefind_extended 2,654; node astro.mjs 1,873"
+  : typeof v === 'object' && !Array.isArray(v) ? Object.entries(v).map(([k, x]) => `${k} ${show(x)}`).join('; ') : String(v));
 
 export function formatTable(d: Row, s?: Row): string {
-  const keys = [...FIGURES, 'peak_process', 'correct', 'import_s', 'import_correct', 'pdf_s', 'pdf_peak_rss_mb', 'pdf_peak_tree_rss_mb', 'pdf_peak_process', 'pdf_status', 'edit_ms', 'edit_runs', 'edit_verify_ms', 'edit_verify_cpu_ms', 'edit_render_ms', 'edit_request_ms', 'edit_response_ms', 'edit_missed', 'edit_status', 'warm_s', 'warm_vs_cold', 'incremental_s', 'incremental_vs_cold', 'index_s', ...PORTABLE_FIGURES].filter((k) => d[k] !== undefined || s?.[k] !== undefined);
+  const keys = [...FIGURES, 'peak_process', 'peak_by_process', 'correct', 'import_s', 'import_correct', 'pdf_s', 'pdf_peak_rss_mb', 'pdf_peak_tree_rss_mb', 'pdf_peak_process', 'pdf_peak_by_process', 'pdf_status', 'edit_ms', 'edit_runs', 'edit_verify_ms', 'edit_verify_cpu_ms', 'edit_render_ms', 'edit_request_ms', 'edit_response_ms', 'edit_missed', 'edit_status', 'warm_s', 'warm_vs_cold', 'incremental_s', 'incremental_vs_cold', 'index_s', ...PORTABLE_FIGURES].filter((k) => d[k] !== undefined || s?.[k] !== undefined);
   const r = s ? ratios(d, s) : {};
   const rows = [['figure', 'Dossier', ...(s ? ['Starlight', 'ratio'] : [])], ['status', d.status, ...(s ? [s.status, ''] : [])]];
   for (const k of keys) rows.push([k, show(d[k]), ...(s ? [show(s[k]), r[k] === undefined ? '' : `${r[k]}×`] : [])]);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { processName } from '../../scripts/bench/measure.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { measure, processName } from '../../scripts/bench/measure.ts';
+import { formatTable } from '../../scripts/bench/table.ts';
 import { medianRow } from '../../scripts/bench/median.ts';
 
 describe('the bench names the process that peaked', () => {
@@ -13,5 +17,27 @@ describe('the bench names the process that peaked', () => {
   it('keeps each run\'s peak process beside the median', () => {
     const run = (peak_rss_mb: number, peak_process: string) => ({ system: 'dossier', sources: 10, status: 'ok', build_s: 1, peak_rss_mb, peak_process });
     expect(medianRow([run(900, 'node astro.mjs'), run(2700, 'pagefind_extended')]).peak_process_runs).toEqual(['node astro.mjs', 'pagefind_extended']);
+  });
+});
+
+describe('the bench measures each process of a command', () => {
+  it('finds the process that held the most memory, and lists it first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-measure-'));
+    try {
+      // A child that holds 300 MB for a second under a parent shell that holds almost nothing.
+      writeFileSync(join(dir, 'hold.mjs'), 'const b = Buffer.alloc(300 * 1024 * 1024, 1); setTimeout(() => console.log(b[0]), 1500);\n');
+      const m = await measure('bash', ['-c', `"${process.execPath}" hold.mjs`], { cwd: dir, env: process.env, log: join(dir, 'log.txt') });
+      expect(m.ok).toBe(true);
+      expect(m.peak_process).toBe('node hold.mjs');
+      expect(Object.keys(m.peak_by_process)[0]).toBe('node hold.mjs');
+      expect(m.peak_by_process['node hold.mjs']).toBeGreaterThan(250);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints each process beside its peak in the table', () => {
+    const table = formatTable({ system: 'dossier', sources: 10, status: 'ok', peak_process: 'pagefind_extended', peak_by_process: { pagefind_extended: 2654, 'node astro.mjs': 1873 } });
+    expect(table).toMatch(/peak_by_process\s+pagefind_extended 2,654; node astro\.mjs 1,873/);
   });
 });
