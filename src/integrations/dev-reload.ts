@@ -1,10 +1,10 @@
 import type { AstroIntegration } from 'astro';
 import { relative, sep } from 'node:path';
-import { UPDATED } from '../lib/dev/swap.ts';
-import { fingerprint, storeHandoff, takeHandoff } from '../lib/content/handoff.ts';
+import { SEEN, UPDATED } from '../lib/dev/swap.ts';
+import { clearPendingSave, fingerprint, markPendingSave, storeHandoff, takeHandoff } from '../lib/content/handoff.ts';
 import { liveVerifier } from '../lib/content/live.ts';
 import { contentDir } from '../lib/content/location.ts';
-import { markDevServer } from '../lib/dev-server.ts';
+import { countDevSave, devSaves, markDevServer } from '../lib/dev-server.ts';
 import { LAYOUT } from '../lib/content/read.ts';
 import { formatProblems, type Problem } from '../lib/problems.ts';
 
@@ -43,13 +43,23 @@ export default function devReload(): AstroIntegration {
         const hot = server.environments?.client?.hot ?? server.hot;
         server.watcher.add(dir);
         let timer: NodeJS.Timeout | undefined;
+        // What the last verified save sent the open pages: the update, or the verifier's message.
+        let last: { type: 'custom'; event: string; data: object } | { type: 'error'; err: ReturnType<typeof overlayError> } | undefined;
+        // A page that loaded while a save was verified missed it: its client says so when it connects.
+        hot.on(SEEN, (data: { saves?: unknown }, client: { send: (payload: NonNullable<typeof last>) => void }) => {
+          if (last && Number(data?.saves) < devSaves()) client.send(last);
+        });
         const changed = (path: string) => {
           const rel = relative(dir, path);
           if (rel.startsWith('..') || !DOSSIER_NAMES.has(rel.split(sep)[0])) return;
           clearTimeout(timer);
           timer = setTimeout(reverify, SETTLE_MS);
+          // A page rendered before the timer fires verifies the save first (getDossier()).
+          markPendingSave(reverify);
         };
         const reverify = () => {
+          clearTimeout(timer);
+          clearPendingSave();
           const started = performance.now();
           const cpu = process.cpuUsage();
           const print = fingerprint(dir);
@@ -64,14 +74,17 @@ export default function devReload(): AstroIntegration {
           // CPU time too: on a busy machine the wall time is mostly waiting for a core.
           const used = process.cpuUsage(cpu);
           const cpuMs = Math.round((used.user + used.system) / 1000);
+          countDevSave();
           if (verified.problems.length) {
             reportInDev(verified.problems);
-            hot.send({ type: 'error', err: overlayError(verified.problems) });
+            last = { type: 'error', err: overlayError(verified.problems) };
+            hot.send(last);
             return;
           }
           logger.info(`re-verified in ${ms} ms, ${cpuMs} ms of CPU (${live.reread} file${live.reread === 1 ? '' : 's'} read again); updating the open pages`);
           // Each open page fetches itself again and swaps in its new <main>, or reloads (src/lib/dev/swap.ts).
-          hot.send({ type: 'custom', event: UPDATED, data: {} });
+          last = { type: 'custom', event: UPDATED, data: {} };
+          hot.send(last);
         };
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, changed);
       },

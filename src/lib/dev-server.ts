@@ -13,3 +13,22 @@ export function markDevServer(): void {
 export function inDevServer(): boolean {
   return (globalThis as WithFlag)[KEY] === true;
 }
+
+/*
+ * How many saves the dev server has verified. Each page carries the count it was rendered at
+ * (Base.astro), and tells the server when its client connects (src/lib/dev/client.ts): a save
+ * verified while the page was loading reached no client of it, so the server sends that page
+ * the update again (src/integrations/dev-reload.ts).
+ */
+const SAVES = Symbol.for('dossier.dev-saves');
+type WithSaves = typeof globalThis & { [SAVES]?: number };
+
+export function countDevSave(): number {
+  const g = globalThis as WithSaves;
+  g[SAVES] = (g[SAVES] ?? 0) + 1;
+  return g[SAVES];
+}
+
+export function devSaves(): number {
+  return (globalThis as WithSaves)[SAVES] ?? 0;
+}

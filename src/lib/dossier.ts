@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Dossier } from './graph/types.ts';
 import { DossierError } from './problems.ts';
-import { takeHandoff, type Handoff } from './content/handoff.ts';
+import { settlePendingSave, takeHandoff, type Handoff } from './content/handoff.ts';
 import { contentDir } from './content/location.ts';
 import { verifyContent } from './content/verify.ts';
 
@@ -24,6 +24,8 @@ let cached: { from?: Handoff; dossier: Promise<Dossier> } | undefined;
  */
 export function getDossier(): Promise<Dossier> {
   const dir = contentDir();
+  // A save the watcher has seen but not verified yet is verified now, so no page shows the dossier from before it.
+  settlePendingSave();
   const from = takeHandoff(dir);
   if (!cached || (from && from !== cached.from)) cached = { from, dossier: Promise.resolve().then(() => load(dir, from)) };
   return cached.dossier;

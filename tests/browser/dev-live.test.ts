@@ -32,6 +32,18 @@ let unlock: () => void;
 
 const connected = (p: Page) => pageConnected(p);
 const settled = (p: Page) => pageSettled(p);
+const consoleLines: string[] = [];
+/**
+ * A wait that, when it runs out, says what the dev server and the page printed meanwhile: a save
+ * that never shows is otherwise a bare timeout (one full run in CI had two, not seen again alone).
+ */
+const until = async <T>(wait: Promise<T>): Promise<T> => {
+  try {
+    return await wait;
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\n--- astro dev, its last lines ---\n${server.log().slice(-3000)}\n--- the page's console, its last lines ---\n${consoleLines.slice(-30).join('\n')}`);
+  }
+};
 const open = async (path: string, again = true): Promise<void> => {
   const ready = connected(page);
   try {
@@ -40,12 +52,12 @@ const open = async (path: string, again = true): Promise<void> => {
     ready.catch(() => {});
     // A reload the server sent for the previous test's save (Astro's own, for an MDX page, comes
     // late) can abort this navigation: go there once more.
-    if (!again || !String(e).includes('ERR_ABORTED')) throw e;
+    if (!again || !String(e).includes('ERR_ABORTED')) return until(Promise.reject(e));
     return open(path, false);
   }
-  await ready;
+  await until(ready);
 };
-const bodyHas = (words: string) => page.waitForFunction((w) => document.body?.innerText.includes(w), words, { timeout: 60_000 });
+const bodyHas = (words: string) => until(page.waitForFunction((w) => document.body?.innerText.includes(w), words, { timeout: 60_000 }));
 const overlayText = () => page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '');
 const edit = (file: string, from: string | RegExp, to: string) => {
   const before = readFileSync(file, 'utf8');
@@ -64,6 +76,7 @@ beforeAll(async () => {
   server = await startDevServer(content, { cache: join(work, 'cache') });
   browser = await launch();
   page = await browser.newPage();
+  page.on('console', (m) => consoleLines.push(m.text()));
 }, 180_000);
 
 afterAll(async () => {
@@ -87,7 +100,7 @@ describe('npm run dev on a dossier outside the project', () => {
     });
     let ready = settled(page);
     edit(SOURCE, /^summary: .*$/m, 'summary: Floodwater reached the old granary by noon.');
-    await page.waitForFunction(() => document.querySelector('meta[name="description"]')?.getAttribute('content')?.includes('old granary'), undefined, { timeout: 60_000 });
+    await until(page.waitForFunction(() => document.querySelector('meta[name="description"]')?.getAttribute('content')?.includes('old granary'), undefined, { timeout: 60_000 }));
     await ready;
 
     ready = settled(page);
@@ -107,7 +120,7 @@ describe('npm run dev on a dossier outside the project', () => {
 
     // A change around <main> (the dossier's title, in the header) is shown by a reload instead.
     edit(DOSSIER, /^title: Mini dossier$/m, 'title: Mini flood dossier');
-    await page.waitForFunction(() => document.querySelector('header')?.textContent?.includes('Mini flood dossier'), undefined, { timeout: 60_000 });
+    await until(page.waitForFunction(() => document.querySelector('header')?.textContent?.includes('Mini flood dossier'), undefined, { timeout: 60_000 }));
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBeUndefined();
   });
 
@@ -123,8 +136,11 @@ describe('npm run dev on a dossier outside the project', () => {
     edit(CLAIM, 'the river is rising fast … nobody is helping', 'the river is rising slowly … nobody is helping');
     // Waited for by its words: Vite may show (and clear) an overlay of its own meanwhile, such as
     // a reload for dependencies it optimised on this fresh cache's first pages.
-    await page.waitForFunction(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent?.includes('river-rising.yaml'), undefined, { timeout: 60_000 });
-    const text = await overlayText();
+    // Read in the same wait: a late reload of Astro's own shows the same overlay on a new page.
+    const text = String(await (await until(page.waitForFunction(() => {
+      const shown = document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '';
+      return shown.includes('river-rising.yaml') && shown;
+    }, undefined, { timeout: 60_000 }))).jsonValue());
     expect(text).toContain('The dossier does not verify');
     expect(text).toContain('claims/river-rising.yaml:7');
     expect(text).toContain('appearances.0.quote');
@@ -139,12 +155,12 @@ describe('npm run dev on a dossier outside the project', () => {
       if (!String(e).includes('ERR_ABORTED')) throw e;
       await page.waitForLoadState('load');
     });
-    await page.waitForFunction(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent?.includes('river-rising.yaml'), undefined, { timeout: 60_000 });
+    await until(page.waitForFunction(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent?.includes('river-rising.yaml'), undefined, { timeout: 60_000 }));
     expect(await overlayText()).toContain('Fix: Copy the words verbatim from the source');
     await reconnected;
 
     writeFileSync(CLAIM, good);
-    await page.waitForFunction(() => !document.querySelector('vite-error-overlay') && document.body?.innerText.includes('Boats were seen on the high street'), undefined, { timeout: 60_000 });
+    await until(page.waitForFunction(() => !document.querySelector('vite-error-overlay') && document.body?.innerText.includes('Boats were seen on the high street'), undefined, { timeout: 60_000 }));
     expect(server.log()).toContain('re-verified');
   });
 });

@@ -75,6 +75,34 @@ export function takeHandoff(dir: string): Handoff | undefined {
   return fresh ? h : undefined;
 }
 
+const PENDING = Symbol.for('dossier.pending-save');
+type WithPending = typeof globalThis & { [PENDING]?: () => void };
+
+/**
+ * `astro dev`: the watcher saw a dossier file change and verifies it once the editor's save has
+ * settled (a few milliseconds later). Astro's own watcher may reload the page first, and a page
+ * rendered in between would show the hand-off from before the save, with no update left to come:
+ * the save would never show. So the watcher leaves its verification here, and getDossier() runs
+ * it first (settlePendingSave).
+ */
+export function markPendingSave(verifyNow: () => void): void {
+  (globalThis as WithPending)[PENDING] = verifyNow;
+}
+
+/** The watcher's verification has run: nothing is pending. */
+export function clearPendingSave(): void {
+  delete (globalThis as WithPending)[PENDING];
+}
+
+/** Runs the verification of a save the watcher has seen but not yet verified, if there is one. */
+export function settlePendingSave(): void {
+  const verifyNow = (globalThis as WithPending)[PENDING];
+  if (verifyNow) {
+    clearPendingSave();
+    verifyNow();
+  }
+}
+
 export function clearHandoff(): void {
   delete (globalThis as WithHandoff)[KEY];
 }

@@ -8,6 +8,10 @@
  * <main> holds a script, it reloads as before, so a swap never shows a page a reload would not.
  */
 export const UPDATED = 'dossier:updated';
+/** A page's client, connected, says which save its page was rendered after (src/lib/dev-server.ts). */
+export const SEEN = 'dossier:seen';
+/** The page's meta element that holds that count. */
+export const SAVES_META = 'dossier-dev-saves';
 
 /** What must stay the same for a swap: the body without <main>, and the styles and scripts of the head. */
 export function shellOf(doc: Document): string {
