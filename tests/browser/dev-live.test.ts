@@ -47,7 +47,9 @@ const until = async <T>(wait: Promise<T>): Promise<T> => {
 const open = async (path: string, again = true): Promise<void> => {
   const ready = connected(page);
   try {
-    await page.goto(`${server.url}${path}`);
+    // Not 'load': a dependency Vite is still optimising can hold a subresource for long on a busy
+    // machine (seen in CI); what the test needs is the page's client connected, awaited below.
+    await page.goto(`${server.url}${path}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
   } catch (e) {
     ready.catch(() => {});
     // A reload the server sent for the previous test's save (Astro's own, for an MDX page, comes
@@ -151,9 +153,9 @@ describe('npm run dev on a dossier outside the project', () => {
     // before then reaches no page (seen on a busy machine), as it would reach no closed tab.
     const reconnected = connected(page);
     // A reload of Astro's own for the previous test's MDX save can come late and cut this one short: that one then does.
-    await page.reload().catch(async (e: Error) => {
+    await page.reload({ waitUntil: 'domcontentloaded', timeout: 60_000 }).catch(async (e: Error) => {
       if (!String(e).includes('ERR_ABORTED')) throw e;
-      await page.waitForLoadState('load');
+      await page.waitForLoadState('domcontentloaded', { timeout: 60_000 });
     });
     await until(page.waitForFunction(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent?.includes('river-rising.yaml'), undefined, { timeout: 60_000 }));
     expect(await overlayText()).toContain('Fix: Copy the words verbatim from the source');
