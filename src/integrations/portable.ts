@@ -83,25 +83,24 @@ function listSite(site: string): string[] {
   });
 }
 
-/** Why a write failed, as a refusal naming the path; what it left half-written is removed first. */
-function refusal(what: string, e: unknown, halfWritten: string[]): PortableError {
-  for (const path of halfWritten) {
-    try { rmSync(path, { recursive: true, force: true }); } catch { /* the refusal says why */ }
-  }
+/** Why a write failed, as a refusal naming the path. */
+function refusal(what: string, e: unknown): PortableError {
   const err = e as NodeJS.ErrnoException;
   return new PortableError(`  ${what}: cannot be written (${err.code ?? err.message})\nFix: make that folder writable, or point DOSSIER_OUT_DIR elsewhere (the edition goes beside the output folder), then build again.`);
 }
 
-/** Runs a write; on failure removes what it left half-written and refuses, naming the path. */
+/**
+ * Runs a write; on failure removes what it left half-written (best effort: the refusal says why),
+ * then rethrows an edition's refusal as it is, or refuses naming the path.
+ */
 function writeOrRefuse(what: string, action: () => void, halfWritten: string[] = []): void {
   try {
     action();
   } catch (e) {
-    if (e instanceof EditionError) {
-      for (const path of halfWritten) rmSync(path, { recursive: true, force: true });
-      throw e;
+    for (const path of halfWritten) {
+      try { rmSync(path, { recursive: true, force: true }); } catch { /* the refusal says why */ }
     }
-    throw refusal(what, e, halfWritten);
+    throw e instanceof EditionError ? e : refusal(what, e);
   }
 }
 
