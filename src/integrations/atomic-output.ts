@@ -16,7 +16,7 @@ export default function atomicOutput(): AstroIntegration {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         if (command !== 'build') return;
         finalDir = publishedDir(config.outDir);
-        stagingDir = `${finalDir}${STAGING}`;
+        stagingDir = stagingDirOf(finalDir);
         recover(finalDir);
         rmSync(stagingDir, { recursive: true, force: true });
         updateConfig({ outDir: new URL(`file://${stagingDir}/`) });
@@ -30,6 +30,11 @@ export default function atomicOutput(): AstroIntegration {
 }
 
 const STAGING = '.staging';
+
+/** Where a build of `finalDir` is written until it is swapped in. */
+export function stagingDirOf(finalDir: string): string {
+  return `${finalDir}${STAGING}`;
+}
 
 /**
  * The folder a build publishes to, from any integration's view of `config.outDir`: the ones
