@@ -166,7 +166,8 @@ export function readDocumentFile(path: string, root: string, problems: Problem[]
   return {
     id: basename(path, extname(path)),
     file,
-    data: parsed.data ?? {},
+    // A copy: the parser's strings are slices of the whole file, which they would keep in memory.
+    data: structuredClone(parsed.data ?? {}),
     body: split.body,
     bodyLine: split.bodyLine,
     lineOf: parsed.lineOf,
