@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { listFiles, writeFileWhole } from '../../src/lib/files.ts';
+import { hashFileInto } from '../../src/lib/hash.ts';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 
 export interface StampPlaces {
@@ -74,7 +75,7 @@ export function inputStamp(p: StampPlaces): string {
   const add = (label: string, file: string, name = file) => {
     hash.update(`${label}\0${name}\0`);
     try {
-      hash.update(readFileSync(file));
+      hashFileInto(hash, file);
     } catch {
       hash.update('\0missing');
     }

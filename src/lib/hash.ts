@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 
 /** The SHA-256 of some bytes or text, in hex: what captures, bags and caches are named and checked by. */
 export function sha256(data: Uint8Array | string): string {
@@ -7,3 +8,22 @@ export function sha256(data: Uint8Array | string): string {
 
 /** A SHA-256 fed piece by piece, for bytes written as they are made. */
 export const sha256Stream = () => createHash('sha256');
+
+/** One read buffer for every call: a fresh zero-filled 1 MB buffer per file cost 0.6 s at 1,000 archives. */
+const piece = Buffer.allocUnsafe(1 << 20);
+
+/**
+ * Feeds a file into `hash` in 1 MB pieces through one shared buffer, and returns its size: a file
+ * of any size (a 200 MB web archive in a dossier folder) is never held whole, and hashing many
+ * files allocates nothing per file.
+ */
+export function hashFileInto(hash: Hash, path: string): number {
+  const fd = openSync(path, 'r');
+  let bytes = 0;
+  try {
+    for (let n; (n = readSync(fd, piece, 0, piece.length, null)) > 0; bytes += n) hash.update(piece.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return bytes;
+}
