@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { listFiles, writeFileWhole } from '../../src/lib/files.ts';
+import { writeFileWhole } from '../../src/lib/files.ts';
 import { hashFileInto } from '../../src/lib/hash.ts';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 
@@ -24,10 +24,19 @@ export interface StampPlaces {
   env: NodeJS.ProcessEnv;
 }
 
+/**
+ * The output as a build left it: how many files, and one hash of each one's path, size and
+ * modification time. A hash, not a list: a list of 1.2 million files at 100,000 sources would
+ * hold gigabytes in this process while Astro runs beside it.
+ */
+export interface OutputState {
+  files: number;
+  digest: string;
+}
+
 export interface BuildRecord {
   inputs: string;
-  /** Output file → "size mtime". */
-  outputs: Record<string, string>;
+  outputs: OutputState;
   builtAt: string;
 }
 
@@ -36,25 +45,20 @@ const ENGINE_FILES = ['astro.config.mjs', 'package.json', 'package-lock.json', '
 /** The output folder's siblings a build writes (src/lib/portable/edition.ts), and the folders atomic publishing uses. */
 const BESIDE_OUT = ['dossier-portable', 'dossier-portable.zip'];
 
-/** Every file under `dir`, sorted, passing by what `skip` names (a folder is skipped whole). */
-function filesUnder(dir: string, skip: (path: string) => boolean): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    let entries;
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const p = join(d, e.name);
-      if (skip(p)) continue;
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile()) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
+/** Every file under `dir`, in sorted order, one at a time, passing by what `skip` names (a folder is skipped whole). */
+function* filesUnder(dir: string, skip: (path: string) => boolean = () => false): Generator<string> {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const p = join(dir, e.name);
+    if (skip(p)) continue;
+    if (e.isDirectory()) yield* filesUnder(p, skip);
+    else if (e.isFile()) yield p;
+  }
 }
 
 /** What a build writes: the output folder, its staging and old names, and the portable edition beside it. */
@@ -92,18 +96,19 @@ export function inputStamp(p: StampPlaces): string {
   return hash.digest('hex');
 }
 
-/** Every file the last build wrote, with its size and modification time. */
-export function outputState(out: string): Record<string, string> {
-  const state: Record<string, string> = {};
+/** The files a build wrote into `out` and beside it, by path, size and modification time. */
+export function outputState(out: string): OutputState {
+  const hash = createHash('sha256');
+  let files = 0;
   for (const top of [out, ...BESIDE_OUT.map((n) => join(dirname(out), n))]) {
     if (!existsSync(top)) continue;
-    const files = statSync(top).isDirectory() ? listFiles(top) : [top];
-    for (const f of files) {
+    for (const f of statSync(top).isDirectory() ? filesUnder(top) : [top]) {
       const s = statSync(f);
-      state[f] = `${s.size} ${s.mtimeMs}`;
+      hash.update(`${f}\0${s.size}\0${s.mtimeMs}\n`);
+      files++;
     }
   }
-  return state;
+  return { files, digest: hash.digest('hex') };
 }
 
 /** The record of the last good build into `out`, kept in the cache folder; one per output folder. */
@@ -113,7 +118,8 @@ export const recordFile = (cacheDir: string, out: string): string =>
 export function readRecord(file: string): BuildRecord | undefined {
   try {
     const r = JSON.parse(readFileSync(file, 'utf8')) as BuildRecord;
-    return typeof r.inputs === 'string' && r.outputs && typeof r.outputs === 'object' ? r : undefined;
+    // A record of another shape (an older engine's) is no record: the next build is a full one.
+    return typeof r.inputs === 'string' && typeof r.outputs?.files === 'number' && typeof r.outputs.digest === 'string' ? r : undefined;
   } catch {
     return undefined;
   }
@@ -129,11 +135,10 @@ export function forgetRecord(file: string): void {
 }
 
 /** Why a full build is needed, or undefined when the last good build's output stands. */
-export function whyBuild(record: BuildRecord | undefined, inputs: string, outputs: Record<string, string>): string | undefined {
+export function whyBuild(record: BuildRecord | undefined, inputs: string, outputs: OutputState): string | undefined {
   if (!record) return 'no earlier build is recorded';
   if (record.inputs !== inputs) return 'an input changed';
-  const before = Object.keys(record.outputs);
-  if (before.length === 0) return 'the last build left no output';
-  if (before.length !== Object.keys(outputs).length || before.some((f) => record.outputs[f] !== outputs[f])) return 'the output was changed since';
+  if (record.outputs.files === 0) return 'the last build left no output';
+  if (record.outputs.files !== outputs.files || record.outputs.digest !== outputs.digest) return 'the output was changed since';
   return undefined;
 }

@@ -70,4 +70,13 @@ describe('the build stamp', () => {
     writeRecord(file, { inputs, outputs: outputState(p.out), builtAt: '2026-12-07T00:00:00.000Z' });
     expect(whyBuild(readRecord(file), inputs, outputState(p.out))).toBe('the last build left no output');
   });
+
+  it("takes an older engine's record, which listed every output file, for no record", () => {
+    const p = project();
+    const inputs = inputStamp(p);
+    const file = recordFile(join(work, 'cache'), p.out);
+    mkdirSync(join(work, 'cache'), { recursive: true });
+    writeFileSync(file, JSON.stringify({ inputs, outputs: { [join(p.out, 'index.html')]: '5 1' }, builtAt: '2026-12-07T00:00:00.000Z' }));
+    expect(whyBuild(readRecord(file), inputs, outputState(p.out))).toBe('no earlier build is recorded');
+  });
 });
