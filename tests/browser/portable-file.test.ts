@@ -160,6 +160,19 @@ describe('search from file://', () => {
     await page.close();
   });
 
+  // Loading from disk is quick enough that the keys rarely beat it: the keeping itself is tested over http (search-ui.test.ts).
+  it('from the header: Ctrl+K and typing at once searches from disk', async () => {
+    const { page, errors } = await open('sources/index.html');
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('Geneva');
+    const field = page.locator('pagefind-modal dialog[open] input');
+    await expect.poll(() => field.inputValue().catch(() => ''), { timeout: 15_000 }).toBe('Geneva');
+    await expect.poll(() => page.locator('pagefind-modal .search-result-link').first().getAttribute('href').catch(() => ''), { timeout: 15_000 })
+      .toMatch(/^\.\.\/claims\/joint-strikes-refused\/index\.html\?highlight=geneva/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('the header form without the modal goes to /search/ with the query', async () => {
     const noScript = await web.browser.newContext({ offline: true, javaScriptEnabled: false });
     const page = await noScript.newPage();

@@ -173,6 +173,24 @@ describe('header search and landing', () => {
     await page.context().close();
   });
 
+  it('keeps what is typed straight after Ctrl+K, while the search is still loading', async () => {
+    const { page } = await open('/sources/dw-2017-11-14/');
+    // No wait: the keys come while the search's code is fetched, before its field exists.
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('Genevx');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('a');
+    const field = page.locator('pagefind-modal dialog[open] input');
+    await expect.poll(() => field.inputValue().catch(() => ''), { timeout: 15_000 }).toBe('Geneva');
+    await expect
+      .poll(() => page.locator('pagefind-modal .search-result-link').first().getAttribute('href').catch(() => ''), { timeout: 15_000 })
+      .toMatch(/^\/claims\/joint-strikes-refused\/\?highlight=geneva/);
+    // Once the field has them, keys are the field's and the page's again.
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.querySelector('pagefind-modal dialog[open]'))).toBeNull();
+    await page.context().close();
+  });
+
   it('typing in the plain field opens the modal with what was typed', async () => {
     const { page } = await open('/sources/');
     await page.click('#site-search-q');

@@ -45,6 +45,17 @@ describe('createI18n', () => {
     expect(createI18n('en').t('claims.passages', { count: 2 })).toBe('2 passages');
   });
 
+  it('counts one source in the singular (a dossier starts with one)', () => {
+    const one = (lang: string) => {
+      const { t } = createI18n(lang);
+      return [t('home.sourcesHeading', { count: 1 }), t('sources.description', { total: '1' }), t('citePage.csl', { csl: 'csl', bib: 'bib', count: '1' })];
+    };
+    expect(one('en')).toEqual(['The captured article', 'The one captured article in this dossier.', 'csl (CSL-JSON) and bib (BibTeX): the citation of the one captured article.']);
+    expect(one('fr')).toEqual(['L’article capturé', 'L’article capturé de ce dossier.', 'csl (CSL-JSON) et bib (BibTeX) : la citation de l’article capturé.']);
+    expect(one('de')).toEqual(['Der erfasste Artikel', 'Der erfasste Artikel dieses Dossiers.', 'csl (CSL-JSON) und bib (BibTeX): das Zitat des erfassten Artikels.']);
+    expect(createI18n('en').t('home.sourcesHeading', { count: 3 })).toBe('The 3 captured articles');
+  });
+
   it('formats dates of each precision in the language', () => {
     expect(createI18n('en').date('2017-11-14')).toBe('14 November 2017');
     expect(createI18n('en').date('2017-11', 'month')).toBe('November 2017');

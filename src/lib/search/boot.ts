@@ -15,6 +15,28 @@ const fromSite = (): Promise<Client> => import(/* @vite-ignore */ clientUrl);
 
 const isTyping = (el: Element | null) => !!el && (el.matches('input, textarea, select') || (el as HTMLElement).isContentEditable);
 
+/**
+ * What the reader types between the shortcut and the modal's field being there (the first time,
+ * the search's code is still loading): kept, and handed to the field, instead of lost. Reading it
+ * ends the keeping. Only plain characters and Backspace; anything else ends it too.
+ */
+function keepTyping(root: Document): () => string {
+  let text = '';
+  const keep = (event: KeyboardEvent) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return stop();
+    if (event.key === 'Backspace') text = text.slice(0, -1);
+    else if (event.key.length === 1) text += event.key;
+    else return stop();
+    event.preventDefault();
+  };
+  const stop = () => root.removeEventListener('keydown', keep, true);
+  root.addEventListener('keydown', keep, true);
+  return () => {
+    stop();
+    return text;
+  };
+}
+
 /** `load`: how the client is loaded; the portable edition passes its classic-script loader (src/lib/search/environment.ts). */
 export function bootSearch(root: Document = document, load: () => Promise<Client> = fromSite): void {
   const importClient = () => (client ??= load());
@@ -32,7 +54,9 @@ export function bootSearch(root: Document = document, load: () => Promise<Client
     const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(root.activeElement) && !box.classList.contains('is-ready');
     if (!(ctrlK || slash) || root.querySelector('pagefind-modal dialog[open]')) return;
     event.preventDefault();
-    void importClient().then((c) => c.openFromShortcut(box));
+    const typed = keepTyping(root);
+    // Should the search fail to load, reading what was kept ends the keeping: the page's keys are the page's again.
+    void importClient().then((c) => c.openFromShortcut(box, typed), () => typed());
   });
 
   // A page opened from a search result highlights the terms it was found by.

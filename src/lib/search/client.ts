@@ -67,17 +67,23 @@ export async function takeOver(box: HTMLElement): Promise<void> {
   if (!(await loadSearchUi())) return;
   const field = box.querySelector<HTMLInputElement>('.site-search-form input');
   if (field && document.activeElement === field) {
-    if (field.value) openModal(field);
-    else field.addEventListener('input', () => openModal(field), { once: true });
+    if (field.value) openModal(field.value);
+    else field.addEventListener('input', () => openModal(field.value), { once: true });
     field.addEventListener('blur', () => box.classList.add('is-ready'), { once: true });
   } else box.classList.add('is-ready');
 }
 
-/** "/" or Ctrl/⌘+K: the modal opens at once. */
-export async function openFromShortcut(box: HTMLElement): Promise<void> {
-  if (!(await loadSearchUi())) return;
+/**
+ * "/" or Ctrl/⌘+K: the modal opens at once. `typed()` gives what the reader typed while the
+ * search was loading (boot.ts keeps it), read only now that the field is there to take it.
+ */
+export async function openFromShortcut(box: HTMLElement, typed: () => string = () => ''): Promise<void> {
+  if (!(await loadSearchUi())) {
+    typed();
+    return;
+  }
   box.classList.add('is-ready');
-  openModal();
+  openModal(typed());
 }
 
 /**
@@ -129,15 +135,16 @@ export function instance(name = 'default'): Instance | undefined {
  * Opens the header search's modal, carrying over what the reader typed in the plain field. The
  * modal's field takes focus and the text in the same task, so no key pressed meanwhile is lost.
  */
-export function openModal(from?: HTMLInputElement): void {
+/** Opens the modal with its field focused, holding `text` (typed elsewhere first) when given. */
+export function openModal(text = ''): void {
   const modal = document.querySelector<HTMLElement & { open?: () => void }>('pagefind-modal');
   if (!modal?.open) return;
   modal.open();
   const input = modal.querySelector<HTMLInputElement>('pagefind-input input');
   if (!input) return;
   input.focus();
-  if (!from?.value) return;
-  input.value = from.value;
+  if (!text) return;
+  input.value = text;
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 

@@ -73,7 +73,7 @@ export const en = {
 
   // Home page
   'home.kicker': 'Evidence dossier',
-  'home.sourcesHeading': '{count, plural, =5 {The five captured articles} other {The # captured articles}}',
+  'home.sourcesHeading': '{count, plural, =5 {The five captured articles} one {The captured article} other {The # captured articles}}',
   'home.allSources': 'All {count} sources',
   'home.next': 'Where to go next',
   'home.claimsCard': 'Every claim, who made it, and how each outlet worded it.',
@@ -82,7 +82,7 @@ export const en = {
   // Lists of sources
   'sources.title': 'Sources',
   'sources.titlePaged': 'Sources, page {page} of {pages}',
-  'sources.description': 'The {total} captured articles in this dossier.',
+  'sources.description': '{total, plural, one {The one captured article in this dossier.} other {The # captured articles in this dossier.}}',
   'sources.lede': '{total, plural, one {# captured article} other {# captured articles}}, by date of publication. Each page shows the cleaned text, its metadata and the raw capture with its SHA-256.',
   'pager.label': 'Pages of sources',
   'pager.previous': '← Previous',
@@ -155,7 +155,7 @@ export const en = {
   'citePage.lede': 'This is the edition of {edition}. {licence}.',
   'citePage.data': 'Data',
   'citePage.json': '{link}: the whole verified graph (settings, outlets, actors, events, sources with their cleaned text and capture hashes, claims and responses with their verified quotations, and later reporting). Its JSON Schema is {schema}.',
-  'citePage.csl': '{csl} (CSL-JSON) and {bib} (BibTeX): citations of all {count} captured articles.',
+  'citePage.csl': '{csl} (CSL-JSON) and {bib} (BibTeX): {count, plural, one {the citation of the one captured article} other {citations of all # captured articles}}.',
   'citePage.each': 'Each source and each claim page has its own citation, with CSL-JSON, BibTeX and RIS downloads.',
   'citePage.captures': 'The raw captures are at {path}, byte for byte; the {feed} lists the sources and editions.',
   'citePage.feed': 'feed',
