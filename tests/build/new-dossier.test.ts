@@ -72,6 +72,10 @@ describe('right after npm run new, each command works on the folder and says whi
     expect(text).toContain('Ferry timetables: a test');
     expect(text).toContain('will open to walkers and cyclists in the first week of May');
     expect(leaks(text)).toEqual([]);
+    // A new dossier has no later reporting yet: the timeline shows no heading over an empty list.
+    const timeline = readFileSync(join(dossier, 'dist', 'timeline', 'index.html'), 'utf8');
+    expect(timeline).toContain('id="tl-events"');
+    expect(timeline).not.toContain('id="tl-context"');
     // The site and the kept PDF stay out of the dossier's own git.
     execFileSync('git', ['init', '-q'], { cwd: dossier });
     const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: dossier, encoding: 'utf8' });
