@@ -22,7 +22,8 @@ describe('the real dossier', () => {
 
   it('has every cleaned paragraph verbatim in its capture', () => {
     for (const source of dossier!.sources.values()) {
-      for (const block of source.blocks) expect(source.captureFile.text.includes(block.text), `${source.id}: ${block.text}`).toBe(true);
+      const capture = readFileSync(source.captureFile.file, 'utf8');
+      for (const block of source.blocks) expect(capture.includes(block.text), `${source.id}: ${block.text}`).toBe(true);
     }
   });
 

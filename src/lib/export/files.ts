@@ -34,7 +34,7 @@ export interface SiteFileJob {
 
 export const siteFileJob = (dossier: Dossier): SiteFileJob => ({
   items: citableItems(dossier),
-  captures: [...dossier.captures.values()].map((c) => ({ id: c.id, file: c.file, ...(c.web ? { web: { ext: c.web.ext, text: c.text } } : {}) })),
+  captures: [...dossier.captures.values()].map((c) => ({ id: c.id, file: c.file, ...(c.web ? { web: { ext: c.web.ext, text: c.text ?? '' } } : {}) })),
 });
 
 /** /cite/<id>.json|.bib|.ris for the dossier, every source and every claim. */

@@ -7,7 +7,7 @@ import { hasQuote, matchQuote } from '../text/quote-match.ts';
 import { checkWebSource } from '../capture/web/verify.ts';
 import { DIFF_LEGEND, markedDifference } from '../text/diff-marks.ts';
 import { checkTranslationLinks, verifyTranslation } from './translations.ts';
-import type { Claim, Dossier, GraphInput, Located, Passage, Response, Source, VerifiedAppearance } from './types.ts';
+import type { CaptureFile, Claim, Dossier, GraphInput, Located, Passage, Response, Source, VerifiedAppearance } from './types.ts';
 import type { Span } from '../text/quote-match.ts';
 
 type Path = (string | number)[];
@@ -47,6 +47,13 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
   const pages = index('page', input.pages);
   const captures = new Map<string, Capture>();
   for (const c of input.captures) captures.set(c.id, c);
+  // What the graph keeps of each capture once it is verified: one object per capture, shared by the sources that cite it.
+  const keptCaptures = new Map<string, CaptureFile>();
+  const kept = (c: Capture): CaptureFile => {
+    let k = keptCaptures.get(c.id);
+    if (!k) keptCaptures.set(c.id, (k = keepOfCapture(c)));
+    return k;
+  };
 
   type Coll = keyof NonNullable<GraphInput['present']>;
   const COLL: Record<string, Coll> = { outlet: 'outlets', actor: 'actors', event: 'events', 'context entry': 'context', source: 'sources', claim: 'claims', response: 'responses' };
@@ -149,7 +156,7 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
       ref(e, ['republication', i, 'outlet'], link.outlet, outlets, 'outlet', inFolder('outlets.yaml'));
       checkEvidence(e, ['republication', i, 'evidence'], link.evidence, checkedCapture, capNorm);
     });
-    const source: Source = { ...d, id: e.id, file: e.file, blocks, text, captureFile: capture ?? emptyCapture(d.capture.id), passages: [] };
+    const source: Source = { ...d, id: e.id, file: e.file, blocks, text, captureFile: capture ? kept(capture) : emptyCapture(d.capture.id), passages: [] };
     sources.set(e.id, source);
   }
   for (const c of captures.values()) {
@@ -230,7 +237,7 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
       actors: data(actors),
       events: new Map([...events.values()].sort((a, b) => byDateThenId({ date: a.data.date, id: a.id }, { date: b.data.date, id: b.id })).map((e) => [e.id, e.data])),
       context: new Map([...context.values()].sort((a, b) => byDateThenId({ date: a.data.date, id: a.id }, { date: b.data.date, id: b.id })).map((e) => [e.id, e.data])),
-      captures,
+      captures: new Map([...captures.values()].map((c) => [c.id, kept(c)])),
       sources,
       claims,
       responses,
@@ -244,6 +251,11 @@ function clip(s: string, n = 160): string {
   return one.length > n ? `${one.slice(0, n - 1)}…` : one;
 }
 
-function emptyCapture(id: string): Capture {
-  return { id, file: '', bytes: 0, sha256: '', text: '' };
+function emptyCapture(id: string): CaptureFile {
+  return { id, file: '', bytes: 0, sha256: '' };
+}
+
+/** A capture without its text, unless it is a web capture (types.ts, CaptureFile). */
+function keepOfCapture({ text, ...file }: Capture): CaptureFile {
+  return file.web ? { ...file, text } : file;
 }

@@ -73,13 +73,21 @@ export interface Passage {
   last: boolean;
 }
 
+/**
+ * A capture as the verified graph keeps it: its file, size and hash, and the text only of a web
+ * capture, whose /captures/<id>.txt is written from it. A .txt capture's text is its file, read
+ * where it is needed: the graph held every capture's text for the whole build (72 MB at 10,000
+ * sources), once verification had used it.
+ */
+export type CaptureFile = Omit<Capture, 'text'> & { text?: string };
+
 export interface Source extends SourceData {
   id: string;
   file: string;
   blocks: Block[];
   /** The cleaned text: blocks joined by a blank line. */
   text: string;
-  captureFile: Capture;
+  captureFile: CaptureFile;
   passages: Passage[];
 }
 
@@ -108,7 +116,7 @@ export interface Dossier {
   actors: Map<string, Actor>;
   events: Map<string, DossierEvent>;
   context: Map<string, ContextEntry>;
-  captures: Map<string, Capture>;
+  captures: Map<string, CaptureFile>;
   /** Ordered by publication date, then id. */
   sources: Map<string, Source>;
   claims: Map<string, Claim>;
