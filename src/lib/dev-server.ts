@@ -23,10 +23,9 @@ export function inDevServer(): boolean {
 const SAVES = Symbol.for('dossier.dev-saves');
 type WithSaves = typeof globalThis & { [SAVES]?: number };
 
-export function countDevSave(): number {
+export function countDevSave(): void {
   const g = globalThis as WithSaves;
   g[SAVES] = (g[SAVES] ?? 0) + 1;
-  return g[SAVES];
 }
 
 export function devSaves(): number {

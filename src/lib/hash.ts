@@ -27,3 +27,10 @@ export function hashFileInto(hash: Hash, path: string): number {
   }
   return bytes;
 }
+
+/** SHA-256 and size of a file, read in 1 MB pieces: an archive of any size is never held whole (web captures). */
+export function sha256File(path: string): { sha256: string; bytes: number } {
+  const hash = createHash('sha256');
+  const bytes = hashFileInto(hash, path);
+  return { sha256: hash.digest('hex'), bytes };
+}

@@ -47,13 +47,8 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
   const pages = index('page', input.pages);
   const captures = new Map<string, Capture>();
   for (const c of input.captures) captures.set(c.id, c);
-  // What the graph keeps of each capture once it is verified: one object per capture, shared by the sources that cite it.
-  const keptCaptures = new Map<string, CaptureFile>();
-  const kept = (c: Capture): CaptureFile => {
-    let k = keptCaptures.get(c.id);
-    if (!k) keptCaptures.set(c.id, (k = keepOfCapture(c)));
-    return k;
-  };
+  // What the graph keeps of each capture once it is verified, shared by the sources that cite it.
+  const keptCaptures = new Map([...captures].map(([id, c]) => [id, keepOfCapture(c)]));
 
   type Coll = keyof NonNullable<GraphInput['present']>;
   const COLL: Record<string, Coll> = { outlet: 'outlets', actor: 'actors', event: 'events', 'context entry': 'context', source: 'sources', claim: 'claims', response: 'responses' };
@@ -156,7 +151,7 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
       ref(e, ['republication', i, 'outlet'], link.outlet, outlets, 'outlet', inFolder('outlets.yaml'));
       checkEvidence(e, ['republication', i, 'evidence'], link.evidence, checkedCapture, capNorm);
     });
-    const source: Source = { ...d, id: e.id, file: e.file, blocks, text, captureFile: capture ? kept(capture) : emptyCapture(d.capture.id), passages: [] };
+    const source: Source = { ...d, id: e.id, file: e.file, blocks, text, captureFile: keptCaptures.get(d.capture.id) ?? emptyCapture(d.capture.id), passages: [] };
     sources.set(e.id, source);
   }
   for (const c of captures.values()) {
@@ -237,7 +232,7 @@ export function buildGraph(input: GraphInput): { dossier?: Dossier; problems: Pr
       actors: data(actors),
       events: new Map([...events.values()].sort((a, b) => byDateThenId({ date: a.data.date, id: a.id }, { date: b.data.date, id: b.id })).map((e) => [e.id, e.data])),
       context: new Map([...context.values()].sort((a, b) => byDateThenId({ date: a.data.date, id: a.id }, { date: b.data.date, id: b.id })).map((e) => [e.id, e.data])),
-      captures: new Map([...captures.values()].map((c) => [c.id, kept(c)])),
+      captures: keptCaptures,
       sources,
       claims,
       responses,

@@ -2,7 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { cacheDirFor } from '../../content/location.ts';
 import { WEB_CACHE_FOLDER } from './cache.ts';
 import { startDerive, type DerivedText } from './derive-sync.ts';
-import { hashFileSync, webCaptureFiles } from './files.ts';
+import { webCaptureFiles } from './files.ts';
+import { sha256File } from '../../hash.ts';
 
 /*
  * A cold build of a web dossier derives every page's text before it can verify anything, and on
@@ -39,7 +40,7 @@ export function deriveEarly(capturesDir: string, root = process.cwd(), min = 64)
   const files = webCaptureFiles(capturesDir);
   if (files.length < min) return;
   const cached = cachedArchives(cacheDirFor(root));
-  const todo = files.map((f) => ({ path: f.path, ...hashFileSync(f.path) })).filter((f) => !cached.has(f.sha256));
+  const todo = files.map((f) => ({ path: f.path, ...sha256File(f.path) })).filter((f) => !cached.has(f.sha256));
   if (todo.length < min) return;
   early = { dir: capturesDir, archives: new Map(todo.map((f, index) => [f.path, { sha256: f.sha256, index }])), run: startDerive(todo.map((f) => ({ path: f.path }))) };
 }

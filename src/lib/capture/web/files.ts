@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashFileInto } from '../../hash.ts';
 import type { WebFormat } from '../../schemas/web.ts';
 
 /** Which web-capture format a file name is, or undefined for anything else. */
@@ -35,11 +33,4 @@ export function webCaptureFiles(dir: string): WebCaptureFile[] {
       if (!kind || !f.endsWith(`.${kind.ext}`)) return [];
       return [{ id: f.slice(0, -kind.ext.length - 1), path: join(dir, f), ext: kind.ext, format: kind.format }];
     });
-}
-
-/** SHA-256 and size of a file read in 1 MB pieces: an archive of any size is never held whole. */
-export function hashFileSync(path: string): { sha256: string; bytes: number } {
-  const hash = createHash('sha256');
-  const bytes = hashFileInto(hash, path);
-  return { sha256: hash.digest('hex'), bytes };
 }

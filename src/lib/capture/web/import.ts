@@ -10,7 +10,8 @@ import type { ClassifiedLine, ImportRules } from '../../import/types.ts';
 import { isoDateIn, parseDateline } from '../../import/dates.ts';
 import { deriveWebCapture, type DeriveResult, type Derived } from './derive.ts';
 import { deriveSync } from './derive-sync.ts';
-import { hashFileSync, WEB_CAPTURE_EXTS, webCaptureFiles, webFormatOf } from './files.ts';
+import { WEB_CAPTURE_EXTS, webCaptureFiles, webFormatOf } from './files.ts';
+import { sha256File } from '../../hash.ts';
 
 export interface WebImportOptions {
   contentDir: string;
@@ -39,7 +40,7 @@ export class WebImporter {
     this.known = readKnownOutlets(opts.contentDir);
     for (const { id, path } of webCaptureFiles(join(opts.contentDir, 'captures'))) {
       ids.taken.add(id);
-      this.byPage.set(`${hashFileSync(path).sha256} ${pageOf(opts.contentDir, id)}`, id);
+      this.byPage.set(`${sha256File(path).sha256} ${pageOf(opts.contentDir, id)}`, id);
     }
   }
 

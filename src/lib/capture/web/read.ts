@@ -6,8 +6,9 @@ import type { RawCapture, RawEntry } from '../../content/read.ts';
 import { readWebCache, writeWebCache } from './cache.ts';
 import { deriveSync } from './derive-sync.ts';
 import { takeEarly } from './early.ts';
-import { hashFileSync, webCaptureFiles } from './files.ts';
+import { webCaptureFiles } from './files.ts';
 import { extractorVersion } from './version.ts';
+import { sha256File } from '../../hash.ts';
 
 /**
  * The web captures of a content folder, each with its text derived afresh from the archive by this
@@ -48,7 +49,7 @@ export function readWebCaptures(dir: string, root: string, sources: RawEntry[], 
   });
   const kept = listed.map((f) => (memo?.entries.get(f.path)?.stamp === f.stamp ? memo.entries.get(f.path) : undefined));
   if (memo) memo.reads = kept.filter((k) => !k).length;
-  const found = listed.map((f, i) => (kept[i] ? { ...f, sha256: '', bytes: 0 } : { ...f, ...hashFileSync(f.path) }));
+  const found = listed.map((f, i) => (kept[i] ? { ...f, sha256: '', bytes: 0 } : { ...f, ...sha256File(f.path) }));
   const cached = found.map((f, i) => (kept[i] ? undefined : readWebCache(cacheDir, f.sha256, f.url, extractor)));
   // Derived in this build since Astro read its configuration (early.ts), for archives the cache lacked.
   const earlier = found.map((f, i) => (kept[i] || cached[i] ? undefined : takeEarly(dir, f.path, f.sha256, f.url)));
