@@ -41,8 +41,9 @@ export default function searchIndex(): AstroIntegration {
         // The preflight's graph: verifying the folder again here cost as much as the preflight itself.
         const records = contextRecords(currentDossier(), anchorLookup(root));
         try {
-          const done = await indexSite(root, records);
-          logger.info(`indexed ${done.pages} pages and ${done.records} entries (tag ${done.tag}, ${done.tagged} pages) in ${Math.round(performance.now() - started)} ms`);
+          const done = await indexSite(root, records, { partPages: partPagesFromEnv() });
+          const parts = done.parts > 1 ? ` in ${done.parts} parts` : '';
+          logger.info(`indexed ${done.pages} pages and ${done.records} entries${parts} (tag ${done.tag}, ${done.tagged} pages) in ${Math.round(performance.now() - started)} ms`);
         } catch (e) {
           if (e instanceof SearchIndexError) fail(e.problems, e.fix);
           throw e;
@@ -50,6 +51,18 @@ export default function searchIndex(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * DOSSIER_SEARCH_PART_PAGES sets the most pages one part of the index holds (parts.ts). It is for
+ * the tests, which make parts of a small dossier; a wrong value is refused, not guessed at.
+ */
+function partPagesFromEnv(): number | undefined {
+  const raw = process.env.DOSSIER_SEARCH_PART_PAGES;
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) fail([`DOSSIER_SEARCH_PART_PAGES is "${raw}", not a whole number of pages`], 'set it to a whole number of at least 1, or unset it for the default.');
+  return n;
 }
 
 function fail(errors: string[], fix = 'check the HTML named above, then run the build again.'): never {

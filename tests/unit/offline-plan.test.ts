@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { planOffline, urlOf, type BuiltFile } from '../../src/lib/offline/plan.ts';
+import { IMMUTABLE, planOffline, urlOf, type BuiltFile } from '../../src/lib/offline/plan.ts';
 import { workerMain, workerSource } from '../../src/lib/offline/worker.ts';
 
 const versionOf = (parts: string[]) => createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 16);
@@ -37,6 +37,19 @@ describe('offline plan', () => {
     expect(plan.precache).toEqual(expect.arrayContaining(['/', '/search/', '/404.html', '/_astro/Base.abc.css', '/pagefind/pagefind.js', '/pagefind/pagefind.en_1.pf_meta', '/pagefind/wasm.en.pagefind', '/pagefind/pagefind-component-ui.js']));
     expect(plan.deferred).toEqual(expect.arrayContaining(['/sources/a/', '/sources/b/', '/captures/a.txt', '/pagefind/index/en_2.pf_index', '/pagefind/fragment/en_3.pf_fragment']));
     expect(plan.precache.filter((u) => plan.deferred.includes(u))).toEqual([]);
+  });
+
+  it('treats every part of an index in parts like the first', () => {
+    const parts = [
+      ...site, f('pagefind/dossier-parts.json'), f('pagefind/part-1/pagefind-entry.json'), f('pagefind/part-1/pagefind.en_4.pf_meta'),
+      f('pagefind/part-1/index/en_5.pf_index', 2000), f('pagefind/part-1/fragment/en_6.pf_fragment', 800), f('pagefind/part-1/filter/en_7.pf_filter'),
+    ];
+    const plan = planOffline(parts, { versionOf, budgetBytes: 1000, entryTag: 't' });
+    expect(plan.precache).toEqual(expect.arrayContaining(['/pagefind/dossier-parts.json?ts=t', '/pagefind/part-1/pagefind-entry.json?ts=t', '/pagefind/part-1/pagefind.en_4.pf_meta']));
+    expect(plan.deferred).toEqual(expect.arrayContaining(['/pagefind/part-1/index/en_5.pf_index', '/pagefind/part-1/fragment/en_6.pf_fragment', '/pagefind/part-1/filter/en_7.pf_filter']));
+    const immutable = (url: string) => IMMUTABLE.some((re) => re.test(url));
+    expect(['/pagefind/part-1/index/en_5.pf_index', '/pagefind/part-1/pagefind.en_4.pf_meta'].every(immutable)).toBe(true);
+    expect(immutable('/pagefind/part-1/pagefind-entry.json')).toBe(false);
   });
 
   it('keeps its version for identical files and changes it when one file changes', () => {

@@ -33,7 +33,7 @@ function setup() {
     const w = new FakeWorker();
     workers.push(w);
     return w;
-  }, { bundlePath: '/pagefind/', language: 'en', options: { excerptLength: 26 }, head: 3, eager: 1 });
+  }, { bundlePath: '/pagefind/', merge: ['/pagefind/part-1/'], language: 'en', options: { excerptLength: 26 }, head: 3, eager: 1 });
   return { host, workers };
 }
 
@@ -44,7 +44,7 @@ describe('the header search host', () => {
     const { host, workers } = setup();
     host.warm();
     expect(workers).toHaveLength(HOST_WORKERS);
-    expect(workers[0].sent[0]).toEqual({ type: 'init', bundlePath: '/pagefind/', language: 'en', options: { excerptLength: 26 } });
+    expect(workers[0].sent[0]).toEqual({ type: 'init', bundlePath: '/pagefind/', merge: ['/pagefind/part-1/'], language: 'en', options: { excerptLength: 26 } });
     const found = host.search('geneva');
     expect(workers.flatMap((w) => w.searches())).toEqual([]);
     workers[1].reply({ type: 'ready' });

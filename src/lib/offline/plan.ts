@@ -34,23 +34,29 @@ const SKIP = [
   /^captures\/.+\.(?:warc\.gz|warc|wacz|html\.txt)$/,
 ];
 
-/** Hashed names never change content, so they are safe to serve from cache first. */
-export const IMMUTABLE = [/^\/_astro\//, /^\/pagefind\/(index|fragment|filter)\//, /^\/pagefind\/pagefind\.[\w-]+\.pf_meta$/];
+/** Hashed names never change content, so they are safe to serve from cache first (in every part of the index, search/parts.ts). */
+export const IMMUTABLE = [/^\/_astro\//, /^\/pagefind\/(?:part-\d+\/)?(index|fragment|filter)\//, /^\/pagefind\/(?:part-\d+\/)?pagefind\.[\w-]+\.pf_meta$/];
+
+/** An index's chunks: loaded as searches need them, so saved at once only below the budget. */
+const INDEX_CHUNK = /^pagefind\/(?:part-\d+\/)?(index|fragment|filter)\//;
+
+/** Files the search asks for with the index's tag as query (`?ts=`): each part's entry file, and the list of parts. */
+const TAGGED = /^pagefind\/(?:(?:part-\d+\/)?pagefind-entry\.json|dossier-parts\.json)$/;
 
 /** The shell: styles, scripts, icons, the home and search pages, the 404 page, and the search core. */
 function isShell(path: string): boolean {
   if (path.startsWith('_astro/')) return true;
   if (/^[^/]+\.(svg|ico|png|js|webmanifest)$/.test(path)) return true;
   if (['index.html', 'search/index.html', '404.html'].includes(path)) return true;
-  return path.startsWith('pagefind/') && !/^pagefind\/(index|fragment|filter)\//.test(path);
+  return path.startsWith('pagefind/') && !INDEX_CHUNK.test(path);
 }
 
 /** The URL a reader requests for a built file: directory pages by their folder, with a trailing slash. */
 export function urlOf(path: string, entryTag?: string): string {
   if (path === 'index.html') return '/';
   if (path.endsWith('/index.html')) return `/${path.slice(0, -'index.html'.length)}`;
-  // Pagefind asks for its entry file with the metaCacheTag as query; saving that exact URL lets it be found offline.
-  if (path === 'pagefind/pagefind-entry.json' && entryTag) return `/${path}?ts=${entryTag}`;
+  // Pagefind asks for its entry files with the metaCacheTag as query; saving that exact URL lets them be found offline.
+  if (TAGGED.test(path) && entryTag) return `/${path}?ts=${entryTag}`;
   return `/${path}`;
 }
 

@@ -11,6 +11,7 @@ import hostWorkerUrl from './host-worker.ts?module-url';
 import { installResultTemplate } from './template.ts';
 import { addStylesheet } from '../dom/stylesheet.ts';
 import { searchEnvironment } from './environment.ts';
+import { furtherParts, mergeParts } from './merge.ts';
 
 const env = searchEnvironment();
 const BUNDLE = `${env.root}pagefind/`;
@@ -34,27 +35,37 @@ declare global {
 
 let loading: Promise<boolean> | undefined;
 
-/** Resolves true once the Component UI is defined, false if the index is missing (dev without a build). */
+/**
+ * Resolves true once the Component UI is defined, false if the index is missing (dev without a
+ * build). The list of the index's parts is read first (merge.ts): the UI must know every part
+ * before it loads Pagefind, or its first search and its filter counts would miss the others.
+ */
 export function loadSearchUi(): Promise<boolean> {
-  loading ??= new Promise((resolve) => {
+  loading ??= (async () => {
     installModal();
     installResultTemplate();
     addStylesheet(resultsCss);
     addStylesheet(`${BUNDLE}pagefind-component-ui.css`);
-    const script = document.createElement('script');
-    if (env.scriptType === 'module') script.type = 'module';
-    script.src = `${BUNDLE}pagefind-component-ui.js`;
-    script.onload = () => {
-      installHost();
-      bindAllResultsLink();
-      resolve(true);
-    };
-    script.onerror = () => {
-      document.documentElement.dataset.search = 'missing';
-      resolve(false);
-    };
-    document.head.append(script);
-  });
+    const merge = await furtherParts(BUNDLE);
+    // For the portable edition's bundled UI, which merges them as its script runs (merge.ts).
+    globalThis.__dossierSearchParts = merge;
+    return new Promise<boolean>((resolve) => {
+      const script = document.createElement('script');
+      if (env.scriptType === 'module') script.type = 'module';
+      script.src = `${BUNDLE}pagefind-component-ui.js`;
+      script.onload = () => {
+        mergeParts(merge);
+        installHost(merge);
+        bindAllResultsLink();
+        resolve(true);
+      };
+      script.onerror = () => {
+        document.documentElement.dataset.search = 'missing';
+        resolve(false);
+      };
+      document.head.append(script);
+    });
+  })();
   return loading;
 }
 
@@ -98,11 +109,12 @@ const EAGER_RESULTS = 6;
  * Component UI's instance before that instance loads Pagefind; if its workers cannot start, the
  * instance loads Pagefind's own worker as before.
  */
-function installHost(): void {
+function installHost(merge: string[]): void {
   const search = instance();
   if (!search || search.__pagefind__ || !env.workers) return;
   const host = new SearchHost(() => new Worker(hostWorkerUrl, { type: 'module' }) as unknown as WorkerLike, {
     bundlePath: search.options?.bundlePath ?? BUNDLE,
+    merge,
     language: document.documentElement.lang || 'unknown',
     options: { ...search.pagefindOptions },
     head: MODAL_MAX_RESULTS,

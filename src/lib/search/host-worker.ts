@@ -16,6 +16,7 @@ interface Pagefind {
   init(): Promise<void>;
   search(term: string | null, options?: Record<string, unknown>): Promise<{ results: PagefindResult[]; unfilteredResultCount: number; filters: unknown; totalFilters: unknown } | null>;
   preload(term: string, options?: Record<string, unknown>): Promise<void>;
+  mergeIndex(bundlePath: string, options?: Record<string, unknown>): Promise<void>;
 }
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -35,6 +36,8 @@ async function boot(request: Extract<HostRequest, { type: 'init' }>): Promise<Pa
   // As a path, as Pagefind's own worker gets it: result URLs are then site paths, not full URLs.
   const instance = api.createInstance({ ...request.options, basePath: new URL(request.bundlePath, scope.location.href).pathname });
   await instance.init();
+  // The index's further parts, with the same options, so their results read like the first's.
+  for (const part of request.merge ?? []) await instance.mergeIndex(new URL(part, scope.location.href).pathname, { ...request.options });
   return instance;
 }
 

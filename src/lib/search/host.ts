@@ -15,7 +15,7 @@
 
 /** What the page asks a search worker (host-worker.ts). */
 export type HostRequest =
-  | { type: 'init'; bundlePath: string; language: string; options: Record<string, unknown> }
+  | { type: 'init'; bundlePath: string; merge: string[]; language: string; options: Record<string, unknown> }
   | { type: 'search'; seq: number; term: string | null; options: Record<string, unknown>; head: number; eager: number }
   | { type: 'preload'; term: string; options: Record<string, unknown> }
   | { type: 'data'; seq: number; index: number };
@@ -60,6 +60,8 @@ export interface HostResponse {
 
 export interface HostOptions {
   bundlePath: string;
+  /** The index's further parts (parts.ts), which every worker merges before its first search. */
+  merge: string[];
   language: string;
   /** Pagefind's options (excerpt length, highlight parameter, cache tag). */
   options: Record<string, unknown>;
@@ -202,7 +204,7 @@ export class SearchHost {
     const slot: Slot = { worker, ready: false, data: new Map() };
     worker.onmessage = ({ data: reply }) => this.receive(slot, reply);
     worker.onerror = () => this.fail(new Error('the search worker could not start'));
-    worker.postMessage({ type: 'init', bundlePath: this.opts.bundlePath, language: this.opts.language, options: this.opts.options });
+    worker.postMessage({ type: 'init', bundlePath: this.opts.bundlePath, merge: this.opts.merge, language: this.opts.language, options: this.opts.options });
     this.slots.push(slot);
     return slot;
   }
