@@ -1,6 +1,9 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import * as pagefind from 'pagefind';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { PartError, writePart, type PartFailure, type PartItem } from './index-part.ts';
 import { listFiles } from '../files.ts';
 import type { SearchRecord } from './records.ts';
 import { metaCacheTag, tagFile } from './tag.ts';
@@ -32,14 +35,8 @@ export interface Indexed {
 export interface IndexOptions {
   /** The most pages one part holds (parts.ts); tests set it low to make parts of a small site. */
   partPages?: number;
-}
-
-/** One page or record for Pagefind: its address, and its HTML when asked (pages are read one at a time). */
-interface Item {
-  url: string;
-  /** The file it came from, for error messages. */
-  source: string;
-  html(): string;
+  /** How many parts are written at once: by default two, one on a machine of one core. */
+  atOnce?: number;
 }
 
 /**
@@ -48,33 +45,62 @@ interface Item {
  * have one; the rest (lists, the print edition, 64 MB at 10,000 sources) need not be sent to it.
  * A file that merely mentions the attribute in its text is sent and skipped by Pagefind itself.
  */
-function pagesOf(root: string): Item[] {
+function pagesOf(root: string): PartItem[] {
   const files = listFiles(root).filter((f) => f.endsWith('.html')).map((f) => relative(root, f)).sort();
-  const item = (path: string): Item => ({ url: pageUrl(path), source: path, html: () => readFileSync(join(root, path), 'utf8') });
+  const item = (path: string): PartItem => ({ url: pageUrl(path), source: path, file: join(root, path) });
   const marked = files.filter((path) => readFileSync(join(root, path)).includes('data-pagefind-body'));
   // With no page marked, Pagefind indexes every page whole.
   return (marked.length ? marked : files).map(item);
 }
 
-/** Writes one part with its own Pagefind process, which ends (and frees its memory) before the next starts. */
-async function writePart(items: Item[], out: string): Promise<number> {
-  // Back-links after marked passages ("claim", "response") and a caption's "Photo caption" label
-  // are the page's words, not the article's; the label would also run into the caption's first word.
-  const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.passage-ref', '.caption .label'] });
-  if (!index) throw new SearchIndexError(errors);
-  try {
-    let pages = 0;
-    for (const item of items) {
-      const added = await index.addHTMLFile({ url: item.url, content: item.html() });
-      if (added.errors.length) throw new SearchIndexError(added.errors.map((e) => `${item.source}: ${e}`));
-      if (added.file) pages++;
+/** The worker that writes a part, found beside this file whether it runs from source or from Vite's module runner. */
+function workerFile(): URL {
+  const here = new URL('./index-part-worker.ts', import.meta.url);
+  return here.protocol === 'file:' && existsSync(here) ? here : pathToFileURL(resolve(process.cwd(), 'src/lib/search/index-part-worker.ts'));
+}
+
+/**
+ * One part written in a worker thread. A worker that cannot start, or stops without an answer,
+ * costs only time: the part is written in this thread instead, by the same code.
+ */
+function writePartInWorker(items: PartItem[], out: string): Promise<number> {
+  return new Promise<number>((done, fail) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(workerFile(), { workerData: { items, out } });
+    } catch {
+      return writePart(items, out).then(done, fail);
     }
-    const written = await index.writeFiles({ outputPath: out });
-    if (written.errors.length) throw new SearchIndexError(written.errors);
-    return pages;
-  } finally {
-    await pagefind.close();
-  }
+    let answer: { indexed?: number; failure?: PartFailure } | undefined;
+    worker.once('message', (m) => (answer = m));
+    worker.once('error', () => undefined);
+    worker.once('exit', () => {
+      if (answer?.failure) fail(new PartError(answer.failure));
+      else if (answer?.indexed !== undefined) done(answer.indexed);
+      else writePart(items, out).then(done, fail);
+    });
+  });
+}
+
+/**
+ * Writes every part, `atOnce` of them at a time: Pagefind's indexer uses one core, so on two
+ * cores two parts take the time of one (docs/performance.md), each in its own process.
+ */
+async function writeParts(parts: PartItem[][], dirs: string[], atOnce: number): Promise<number> {
+  // One part gains nothing from a thread of its own, and would wait for its start.
+  if (parts.length === 1) return writePart(parts[0], dirs[0]);
+  let next = 0;
+  let indexed = 0;
+  const lane = async () => {
+    while (next < parts.length) {
+      const i = next++;
+      // Read `indexed` only after the part is written: `indexed += await …` would add to the value from before the other lane's part.
+      const n = await writePartInWorker(parts[i], dirs[i]);
+      indexed += n;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(atOnce, parts.length) }, lane));
+  return indexed;
 }
 
 /**
@@ -98,16 +124,19 @@ function keepDataOnly(partDir: string): void {
 export async function indexSite(root: string, records: SearchRecord[] = [], options: IndexOptions = {}): Promise<Indexed> {
   const items = [
     ...pagesOf(root),
-    ...records.map((r, i): Item => ({ url: r.url, source: `search record ${i + 1} (${r.url})`, html: () => r.content })),
+    ...records.map((r, i): PartItem => ({ url: r.url, source: `search record ${i + 1} (${r.url})`, content: r.content })),
   ];
   const count = partCount(items.length, options.partPages ?? PART_PAGES);
   const out = join(root, 'pagefind');
-  let pages = 0;
-  for (const [i, part] of deal(items, count).entries()) {
-    const dir = join(out, partFolder(i));
-    pages += await writePart(part, dir);
-    if (i > 0) keepDataOnly(dir);
+  const dirs = Array.from({ length: count }, (_, i) => join(out, partFolder(i)));
+  let pages: number;
+  try {
+    pages = await writeParts(deal(items, count), dirs, options.atOnce ?? Math.min(2, availableParallelism()));
+  } catch (e) {
+    if (e instanceof PartError) throw new SearchIndexError(e.failure.problems, e.failure.fix);
+    throw e;
   }
+  for (const dir of dirs.slice(1)) keepDataOnly(dir);
   for (const file of MERGING_FILES) {
     try {
       writeFileSync(join(out, file), sortMergedFilters(readFileSync(join(out, file), 'utf8'), file));
