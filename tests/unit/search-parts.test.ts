@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deal, mergePaths, pageUrl, partCount, partFolder, partsList } from '../../src/lib/search/parts.ts';
+import { deal, mergePaths, partCount, partFolder, partsList } from '../../src/lib/search/parts.ts';
 
 describe('the search index in parts', () => {
   it('makes one part up to the limit, then as many as the pages need', () => {
@@ -28,11 +28,5 @@ describe('the search index in parts', () => {
     expect(mergePaths('/pagefind/', { parts: 'part-1/' })).toEqual([]);
     // Only folders of the index: a list cannot send search elsewhere.
     expect(mergePaths('/pagefind/', { parts: ['part-1/', '../evil/', 'https://x/', 7] })).toEqual(['/pagefind/part-1/']);
-  });
-
-  it('gives a page the address Pagefind gives it', () => {
-    expect(pageUrl('index.html')).toBe('/');
-    expect(pageUrl('sources/x/index.html')).toBe('/sources/x/');
-    expect(pageUrl('404.html')).toBe('/404.html');
   });
 });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import * as pagefind from 'pagefind';
 
 /*
@@ -8,14 +7,11 @@ import * as pagefind from 'pagefind';
  * gets its own, and its memory is freed when the part is written.
  */
 
-/** A page or record for Pagefind: its address, and its HTML or the file that holds it. */
+/** A record for Pagefind that is no file of the site: its address, its HTML, and a name for messages. */
 export interface PartItem {
   url: string;
-  /** Where it came from, for messages: a page's path in the site, or a record's name. */
   source: string;
-  /** The page's file, read only when its turn comes, so a part never holds all its pages at once. */
-  file?: string;
-  content?: string;
+  content: string;
 }
 
 /** A failure of Pagefind's, as the problems it named and what the author can do. */
@@ -32,23 +28,27 @@ export class PartError extends Error {
   }
 }
 
-/** Writes the part's index into `out`; resolves with how many pages and records Pagefind indexed. */
-export async function writePart(items: PartItem[], out: string): Promise<number> {
+/** A part: a folder of pages, which Pagefind reads itself, and records sent to it one by one. */
+export interface Part {
+  dir: string;
+  items: PartItem[];
+}
+
+/** Writes the part's index into `out`. */
+export async function writePart(part: Part, out: string): Promise<void> {
   // Back-links after marked passages ("claim", "response") and a caption's "Photo caption" label
   // are the page's words, not the article's; the label would also run into the caption's first word.
   const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.passage-ref', '.caption .label'] });
   if (!index) throw new PartError({ problems: errors });
   try {
-    let indexed = 0;
-    for (const item of items) {
-      const content = item.content ?? readFileSync(item.file!, 'utf8');
-      const added = await index.addHTMLFile({ url: item.url, content });
+    const pages = await index.addDirectory({ path: part.dir });
+    if (pages.errors.length) throw new PartError({ problems: pages.errors });
+    for (const item of part.items) {
+      const added = await index.addHTMLFile({ url: item.url, content: item.content });
       if (added.errors.length) throw new PartError({ problems: added.errors.map((e) => `${item.source}: ${e}`) });
-      if (added.file) indexed++;
     }
     const written = await index.writeFiles({ outputPath: out });
     if (written.errors.length) throw new PartError({ problems: written.errors });
-    return indexed;
   } finally {
     await pagefind.close();
   }

@@ -55,12 +55,3 @@ export function mergePaths(bundle: string, list: unknown): string[] {
   if (!Array.isArray(parts)) return [];
   return parts.filter((p): p is string => typeof p === 'string' && /^part-\d+\/$/.test(p)).map((p) => `${bundle}${p}`);
 }
-
-/**
- * Pagefind's address for a page file, as its own directory walk gives it (it strips a trailing
- * `index.html`): `a/b/index.html` → `/a/b/`, `404.html` → `/404.html`.
- */
-export function pageUrl(relativePath: string): string {
-  const path = relativePath.split('\\').join('/');
-  return `/${path.endsWith('index.html') ? path.slice(0, -'index.html'.length) : path}`;
-}
