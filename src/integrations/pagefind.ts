@@ -6,6 +6,7 @@ import { publishedDir } from './atomic-output.ts';
 import { currentDossier } from '../lib/content/current.ts';
 import { contextRecords } from '../lib/search/records.ts';
 import { indexSite, SearchIndexError } from '../lib/search/index-site.ts';
+import { partPagesSetting } from '../lib/search/parts.ts';
 
 /**
  * Indexes the built site with Pagefind's Node API, so `astro build` alone yields search.
@@ -15,11 +16,18 @@ import { indexSite, SearchIndexError } from '../lib/search/index-site.ts';
  */
 export default function searchIndex(): AstroIntegration {
   let lastBuild = '';
+  let partPages: number | undefined;
   return {
     name: 'dossier:search',
     hooks: {
       'astro:config:done': ({ config }) => {
         lastBuild = publishedDir(config.outDir);
+        // Read before anything renders, so a wrong value stops the build at once.
+        try {
+          partPages = partPagesSetting(process.env.DOSSIER_SEARCH_PART_PAGES);
+        } catch (e) {
+          fail([(e as Error).message], 'set it to a whole number of at least 1, or unset it for the default (docs/search.md).');
+        }
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
@@ -41,7 +49,7 @@ export default function searchIndex(): AstroIntegration {
         // The preflight's graph: verifying the folder again here cost as much as the preflight itself.
         const records = contextRecords(currentDossier(), anchorLookup(root));
         try {
-          const done = await indexSite(root, records, { partPages: partPagesFromEnv() });
+          const done = await indexSite(root, records, { partPages });
           const parts = done.parts > 1 ? ` in ${done.parts} parts` : '';
           logger.info(`indexed ${done.pages} pages and ${done.records} entries${parts} (tag ${done.tag}, ${done.tagged} pages) in ${Math.round(performance.now() - started)} ms`);
         } catch (e) {
@@ -51,18 +59,6 @@ export default function searchIndex(): AstroIntegration {
       },
     },
   };
-}
-
-/**
- * DOSSIER_SEARCH_PART_PAGES sets the most pages one part of the index holds (parts.ts). It is for
- * the tests, which make parts of a small dossier; a wrong value is refused, not guessed at.
- */
-function partPagesFromEnv(): number | undefined {
-  const raw = process.env.DOSSIER_SEARCH_PART_PAGES;
-  if (raw === undefined || raw === '') return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) fail([`DOSSIER_SEARCH_PART_PAGES is "${raw}", not a whole number of pages`], 'set it to a whole number of at least 1, or unset it for the default.');
-  return n;
 }
 
 function fail(errors: string[], fix = 'check the HTML named above, then run the build again.'): never {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deal, mergePaths, partCount, partFolder, partsList } from '../../src/lib/search/parts.ts';
+import { deal, mergePaths, partCount, partFolder, partPagesSetting, partsList } from '../../src/lib/search/parts.ts';
 
 describe('the search index in parts', () => {
   it('makes one part up to the limit, then as many as the pages need', () => {
@@ -28,5 +28,12 @@ describe('the search index in parts', () => {
     expect(mergePaths('/pagefind/', { parts: 'part-1/' })).toEqual([]);
     // Only folders of the index: a list cannot send search elsewhere.
     expect(mergePaths('/pagefind/', { parts: ['part-1/', '../evil/', 'https://x/', 7] })).toEqual(['/pagefind/part-1/']);
+  });
+
+  it('reads the size of a part from the environment, and refuses a wrong one by name', () => {
+    expect(partPagesSetting(undefined)).toBeUndefined();
+    expect(partPagesSetting('')).toBeUndefined();
+    expect(partPagesSetting('5')).toBe(5);
+    for (const bad of ['0', '-3', '2.5', 'five']) expect(() => partPagesSetting(bad)).toThrow(`DOSSIER_SEARCH_PART_PAGES is "${bad}", not a whole number of pages`);
   });
 });

@@ -1,10 +1,8 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { PartError, writePart, type Part, type PartFailure, type PartItem } from './index-part.ts';
+import { copyFileSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { listFiles } from '../files.ts';
+import { writePart, type Part, type PartItem } from './index-part.ts';
+import { SearchIndexError } from './index-error.ts';
 import type { SearchRecord } from './records.ts';
 import { metaCacheTag, tagFile } from './tag.ts';
 import { DATE_ORDER_FILE, dateOrder } from './date-order.ts';
@@ -12,16 +10,8 @@ import { fragmentDates } from './fragments.ts';
 import { FilterOrderError, MERGING_FILES, sortMergedFilters } from './filter-order.ts';
 import { deal, partCount, partFolder, partsList, PART_PAGES, PARTS_FILE } from './parts.ts';
 
-/** A step of indexing that failed: what went wrong, and what the author can do. */
-export class SearchIndexError extends Error {
-  readonly problems: string[];
-  readonly fix: string;
-  constructor(problems: string[], fix = 'check the HTML named above, then run the build again.') {
-    super(problems.join('\n'));
-    this.problems = problems;
-    this.fix = fix;
-  }
-}
+// The integration reports this error as a message, not a stack trace.
+export { SearchIndexError };
 
 export interface Indexed {
   /** The pages that mark their text for search (`data-pagefind-body`). */
@@ -36,8 +26,6 @@ export interface Indexed {
 export interface IndexOptions {
   /** The most pages one part holds (parts.ts); tests set it low to make parts of a small site. */
   partPages?: number;
-  /** How many parts are written at once: by default two, one on a machine of one core. */
-  atOnce?: number;
 }
 
 /**
@@ -71,50 +59,13 @@ function linkPages(root: string, dir: string, pages: string[]): void {
   }
 }
 
-/** The worker that writes a part, found beside this file whether it runs from source or from Vite's module runner. */
-function workerFile(): URL {
-  const here = new URL('./index-part-worker.ts', import.meta.url);
-  return here.protocol === 'file:' && existsSync(here) ? here : pathToFileURL(resolve(process.cwd(), 'src/lib/search/index-part-worker.ts'));
-}
-
 /**
- * One part written in a worker thread. A worker that cannot start, or stops without an answer,
- * costs only time: the part is written in this thread instead, by the same code.
+ * Writes every part in turn, each by a Pagefind process of its own that ends, and frees its
+ * memory, before the next starts. Pagefind reads a folder with every core, so two parts at once
+ * gained nothing measurable (docs/performance.md) and would have held two processes' memory.
  */
-function writePartInWorker(part: Part, out: string): Promise<void> {
-  return new Promise<void>((done, fail) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(workerFile(), { workerData: { part, out } });
-    } catch {
-      return writePart(part, out).then(done, fail);
-    }
-    let answer: { written?: true; failure?: PartFailure } | undefined;
-    worker.once('message', (m) => (answer = m));
-    worker.once('error', () => undefined);
-    worker.once('exit', () => {
-      if (answer?.failure) fail(new PartError(answer.failure));
-      else if (answer?.written) done();
-      else writePart(part, out).then(done, fail);
-    });
-  });
-}
-
-/**
- * Writes every part, `atOnce` of them at a time: Pagefind's indexer uses one core, so on two
- * cores two parts take the time of one (docs/performance.md), each in its own process.
- */
-async function writeParts(parts: Part[], dirs: string[], atOnce: number): Promise<void> {
-  // One part gains nothing from a thread of its own, and would wait for its start.
-  if (parts.length === 1) return writePart(parts[0], dirs[0]);
-  let next = 0;
-  const lane = async () => {
-    while (next < parts.length) {
-      const i = next++;
-      await writePartInWorker(parts[i], dirs[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(atOnce, parts.length) }, lane));
+async function writeParts(parts: Part[], dirs: string[]): Promise<void> {
+  for (const [i, part] of parts.entries()) await writePart(part, dirs[i]);
 }
 
 /**
@@ -148,10 +99,7 @@ export async function indexSite(root: string, records: SearchRecord[] = [], opti
     return { dir: links[i], items: dealt.filter((x): x is PartItem => typeof x !== 'string') };
   });
   try {
-    await writeParts(parts, dirs, options.atOnce ?? Math.min(2, availableParallelism()));
-  } catch (e) {
-    if (e instanceof PartError) throw new SearchIndexError(e.failure.problems, e.failure.fix);
-    throw e;
+    await writeParts(parts, dirs);
   } finally {
     for (const dir of links) rmSync(dir, { recursive: true, force: true });
   }

@@ -55,3 +55,14 @@ export function mergePaths(bundle: string, list: unknown): string[] {
   if (!Array.isArray(parts)) return [];
   return parts.filter((p): p is string => typeof p === 'string' && /^part-\d+\/$/.test(p)).map((p) => `${bundle}${p}`);
 }
+
+/**
+ * DOSSIER_SEARCH_PART_PAGES, the most pages of one part: for the tests, which make parts of a
+ * small dossier. Unset or empty is the default; anything but a whole number of at least 1 is refused.
+ */
+export function partPagesSetting(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`DOSSIER_SEARCH_PART_PAGES is "${raw}", not a whole number of pages`);
+  return n;
+}
