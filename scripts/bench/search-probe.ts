@@ -40,7 +40,10 @@ export async function probeSearch(pageUrl: string, token: string): Promise<Searc
     const r = await page.evaluate(async (token) => {
       const t0 = performance.now();
       const pf = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+      // An index in parts is searched as the site searches it: the list read, every part merged (src/lib/search/merge.ts).
+      const list = await fetch(`${location.origin}/pagefind/dossier-parts.json`).then((r) => (r.ok ? r.json() : { parts: [] }), () => ({ parts: [] }));
       await pf.init?.();
+      for (const part of (list.parts ?? []) as string[]) await pf.mergeIndex(`/pagefind/${part}`);
       const res = await pf.search(token);
       const first = await res.results[0]?.data();
       return { ms: performance.now() - t0, results: res.results.length, first_url: (first?.url as string) ?? null };
