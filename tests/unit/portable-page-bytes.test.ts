@@ -32,6 +32,11 @@ const pages = [
   '<body><a href="/nowhere/é/">x</a><a href="../../../../ü.html">y</a></body>',
   // Two </body>: the script goes before the first, as String.replace put it.
   '<body><pre>&lt;/body&gt;</pre></body><!-- </body> --></body>',
+  // A </body> inside a link that is rewritten (the rewritten link encodes it): the first one left counts.
+  '<body><a href="/sources/tass/?q=</body>">q</a><a href="https://x.example/</body>">x</a></body>',
+  // A page far longer than its links, and one whose rewritten links outgrow the room first given.
+  `<body>${'<p>“long” text</p>'.repeat(5000)}<a href="/">home</a></body>`,
+  `<body>${'<a href="/sources/tass/">t</a>'.repeat(2000)}</body>`,
 ];
 
 describe('a page made fit for file:// from its bytes', () => {

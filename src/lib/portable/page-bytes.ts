@@ -27,20 +27,60 @@ export function portablePageBytes(bytes: Uint8Array, page: string, has: (file: s
     return { bytes: new TextEncoder().encode(r.html), problems: r.problems };
   }
   const problems: LinkProblem[] = [];
-  let out = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  out = out.replace(DOWNLOAD, '').replace(MODULE_SCRIPT, '').replace(MODULE_PRELOAD, '');
-  out = out.replace(LINKED_BYTES, (whole, attr: string, value: string) => {
-    // A value lies between two ASCII quotes, so it holds whole characters: decoded, it is the link portablePage sees.
-    const link = rewriteLink(fromUtf8(value), page, has, problems);
-    return link === null ? whole : `${attr}="${toUtf8(link)}"`;
-  });
-  const end = out.indexOf('</body>');
-  if (end < 0) throw new Error(`${page}: no </body> to put the edition's script before`);
-  // One buffer written in three parts, where a replace would make a rope for the encoding to copy.
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  text = text.replace(DOWNLOAD, '').replace(MODULE_SCRIPT, '').replace(MODULE_PRELOAD, '');
+  // The links are rewritten straight into the page's bytes: a replace would make one more copy of the page.
   const script = scriptBefore(page);
-  const result = Buffer.allocUnsafe(out.length + script.length);
-  result.write(out.slice(0, end), 0, 'latin1');
-  result.write(script, end, 'latin1');
-  result.write(out.slice(end), end + script.length, 'latin1');
-  return { bytes: result, problems };
+  const out = new Bytes(text.length + (text.length >> 4) + script.length);
+  const linked = new RegExp(LINKED_BYTES.source, 'g');
+  let done = 0;
+  for (let m = linked.exec(text); m; m = linked.exec(text)) {
+    // A value lies between two ASCII quotes, so it holds whole characters: decoded, it is the link portablePage sees.
+    const link = rewriteLink(fromUtf8(m[2]), page, has, problems);
+    out.write(text.slice(done, m.index));
+    out.write(link === null ? m[0] : `${m[1]}="${toUtf8(link)}"`);
+    done = linked.lastIndex;
+  }
+  out.write(text.slice(done));
+  // The first </body> of the rewritten page, as portablePage finds it: a rewritten link may have held one.
+  if (!out.insertBefore('</body>', script)) throw new Error(`${page}: no </body> to put the edition's script before`);
+  return { bytes: out.bytes(), problems };
+}
+
+/** A page's bytes as they are written, in one buffer that grows when it must. */
+class Bytes {
+  #buffer: Buffer;
+  #length = 0;
+
+  constructor(capacity: number) {
+    this.#buffer = Buffer.allocUnsafe(capacity);
+  }
+
+  /** Appends a string of Latin-1 characters, one byte each. */
+  write(latin1: string): void {
+    this.#room(latin1.length);
+    this.#length += this.#buffer.write(latin1, this.#length, 'latin1');
+  }
+
+  /** Puts `latin1` before the first `before`; false when there is none. */
+  insertBefore(before: string, latin1: string): boolean {
+    const at = this.#buffer.subarray(0, this.#length).indexOf(before, 0, 'latin1');
+    if (at < 0) return false;
+    this.#room(latin1.length);
+    this.#buffer.copyWithin(at + latin1.length, at, this.#length);
+    this.#buffer.write(latin1, at, 'latin1');
+    this.#length += latin1.length;
+    return true;
+  }
+
+  bytes(): Buffer {
+    return this.#buffer.subarray(0, this.#length);
+  }
+
+  #room(more: number): void {
+    if (this.#length + more <= this.#buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.#length + more, Math.ceil(this.#buffer.length * 1.5)));
+    this.#buffer.copy(grown, 0, 0, this.#length);
+    this.#buffer = grown;
+  }
 }
