@@ -31,6 +31,8 @@ export function portablePageBytes(bytes: Uint8Array, page: string, has: (file: s
   text = text.replace(DOWNLOAD, '').replace(MODULE_SCRIPT, '').replace(MODULE_PRELOAD, '');
   // The links are rewritten straight into the page's bytes: a replace would make one more copy of the page.
   const script = scriptBefore(page);
+  // Room for links that grow (`/sources/x/` becomes `../sources/x/index.html`): a sixteenth more
+  // held the 10,000-source print page's without growing the buffer, which would copy it.
   const out = new Bytes(text.length + (text.length >> 4) + script.length);
   const linked = new RegExp(LINKED_BYTES.source, 'g');
   let done = 0;
@@ -73,6 +75,7 @@ class Bytes {
     return true;
   }
 
+  /** The bytes written: a view, since copying them out of the spare room would be one more page. */
   bytes(): Buffer {
     return this.#buffer.subarray(0, this.#length);
   }

@@ -31,7 +31,10 @@ export class SetAside {
     const mark = new RegExp(`${this.#mark}(\\d+)-->`, 'g');
     let done = 0;
     for (let m = mark.exec(document); m; m = mark.exec(document)) {
-      out.push(document.slice(done, m.index), this.#held[Number(m[1])]);
+      const part = this.#held[Number(m[1])];
+      // A part is handed back once; a mark met again would otherwise lose its entry without a word.
+      if (part === undefined) throw new Error(`print: part ${m[1]} of the document was handed back already`);
+      out.push(document.slice(done, m.index), part);
       done = mark.lastIndex;
     }
     out.push(document.slice(done));
