@@ -5,7 +5,8 @@
  * search index ships as classic scripts that register its bytes (runtime.ts reads them); what
  * only a web server can use (the service worker, the host's headers) is left out.
  */
-import { linkReport, portableCss, portablePage } from './page.ts';
+import { linkReport, portableCss } from './page.ts';
+import { portablePageBytes } from './page-bytes.ts';
 import type { LinkProblem } from './links.ts';
 import { unsafeName } from './links.ts';
 import type { BagFile } from './bagit.ts';
@@ -69,10 +70,8 @@ export function editionBytes(file: PlannedFile, bytes: Uint8Array, has: (file: s
   switch (file.as) {
     case 'index-data':
       return { bytes: dataScript(file.source!.slice('pagefind/'.length), bytes), problems: [] };
-    case 'page': {
-      const r = portablePage(decoder.decode(bytes), file.path, has);
-      return { bytes: encoder.encode(r.html), problems: r.problems };
-    }
+    case 'page':
+      return portablePageBytes(bytes, file.path, has);
     case 'css': {
       const r = portableCss(decoder.decode(bytes), file.path, has);
       return { bytes: encoder.encode(r.css), problems: r.problems };

@@ -10,31 +10,46 @@ export const DOWNLOAD_MARK = 'data-portable-download';
 /** The edition's classic script, from the edition's root. */
 export const PAGE_SCRIPT = '_portable/page.js';
 
-const LINKED = /(\s(?:href|src|action|cite|poster))="([^"]*)"/g;
-const MODULE_SCRIPT = /<script\b[^>]*\btype="module"[^>]*>[\s\S]*?<\/script>/g;
-const MODULE_PRELOAD = /<link\b[^>]*\brel="modulepreload"[^>]*>/g;
-const DOWNLOAD = new RegExp(`<(p|div|section)\\b[^>]*\\b${DOWNLOAD_MARK}\\b[^>]*>[\\s\\S]*?</\\1>`, 'g');
+/** The attributes that hold a link; page-bytes.ts puts its own white space before them. */
+export const LINKED_ATTRS = '(?:href|src|action|cite|poster)';
+const LINKED = new RegExp(`(\\s${LINKED_ATTRS})="([^"]*)"`, 'g');
+export const MODULE_SCRIPT = /<script\b[^>]*\btype="module"[^>]*>[\s\S]*?<\/script>/g;
+export const MODULE_PRELOAD = /<link\b[^>]*\brel="modulepreload"[^>]*>/g;
+export const DOWNLOAD = new RegExp(`<(p|div|section)\\b[^>]*\\b${DOWNLOAD_MARK}\\b[^>]*>[\\s\\S]*?</\\1>`, 'g');
 
 const unescapeAttr = (v: string) => v.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
 const escapeAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
+/**
+ * One link attribute's value (as written, escaped) as the edition writes it, or null when the
+ * edition cannot keep the link, which is then added to `problems`.
+ */
+export function rewriteLink(value: string, page: string, has: (file: string) => boolean, problems: LinkProblem[]): string | null {
+  const link = unescapeAttr(value);
+  const result = portableLink(link, page, has);
+  if ('problem' in result) {
+    problems.push({ page, link, reason: result.problem });
+    return null;
+  }
+  return escapeAttr(result.link);
+}
+
+/** The edition's classic script, put before the page's `</body>`, relative to the page at `page`. */
+export function scriptBefore(page: string): string {
+  const depth = page.split('/').length - 1;
+  return `<script src="${'../'.repeat(depth)}${PAGE_SCRIPT}"></script>`;
+}
+
 /** The page at `page` (its path in the edition) rewritten, with every link it could not keep. */
 export function portablePage(html: string, page: string, has: (file: string) => boolean): { html: string; problems: LinkProblem[] } {
   const problems: LinkProblem[] = [];
-  const depth = page.split('/').length - 1;
-  const script = `${'../'.repeat(depth)}${PAGE_SCRIPT}`;
   let out = html.replace(DOWNLOAD, '').replace(MODULE_SCRIPT, '').replace(MODULE_PRELOAD, '');
   out = out.replace(LINKED, (whole, attr: string, value: string) => {
-    const link = unescapeAttr(value);
-    const result = portableLink(link, page, has);
-    if ('problem' in result) {
-      problems.push({ page, link, reason: result.problem });
-      return whole;
-    }
-    return `${attr}="${escapeAttr(result.link)}"`;
+    const link = rewriteLink(value, page, has, problems);
+    return link === null ? whole : `${attr}="${link}"`;
   });
   if (!out.includes('</body>')) throw new Error(`${page}: no </body> to put the edition's script before`);
-  out = out.replace('</body>', `<script src="${script}"></script></body>`);
+  out = out.replace('</body>', `${scriptBefore(page)}</body>`);
   return { html: out, problems };
 }
 

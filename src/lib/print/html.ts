@@ -34,9 +34,11 @@ export function unlandmark(html: string): string {
   return html.replace(/<aside\b([^>]*\saria-labelledby=)/g, '<div role="group"$1').replace(/<(\/?)aside\b/g, '<$1div');
 }
 
-/** Every id in a piece of HTML. */
-export function idsIn(html: string): Set<string> {
-  return new Set([...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]));
+/** Every id in a piece of HTML, added to `ids`. */
+export function idsIn(html: string, ids = new Set<string>()): Set<string> {
+  const id = /\bid="([^"]+)"/g;
+  for (let m = id.exec(html); m; m = id.exec(html)) ids.add(m[1]);
+  return ids;
 }
 
 /**
@@ -72,20 +74,45 @@ export interface Linked {
   endnotes: Endnote[];
 }
 
+/** The document in parts, which joined are its whole HTML. */
+export interface LinkedParts {
+  parts: string[];
+  endnotes: Endnote[];
+}
+
+const LINK = /<a\b([^>]*?)\bhref="([^"]*)"([^>]*)>([\s\S]*?)<\/a>/g;
+/** A link's opening tag: left without its `</a>` at the end of a part, it would close in another. */
+const OPENING = /<a\b[^>]*?\bhref="[^"]*"[^>]*>/g;
+
+/**
+ * The whole document's HTML with every link pointed in the document or numbered as an endnote
+ * (linkParts), as one string.
+ */
+export function linkDocument(html: string, site: string): Linked {
+  const { parts, endnotes } = linkParts([html], site);
+  return { html: parts.join(''), endnotes };
+}
+
 /**
  * Point every internal link at its anchor in the document (or, when the document has no such
  * place, at the page on the published site), and number every external URL as an endnote.
  * The same URL keeps one number wherever it is linked.
+ *
+ * The document comes as a list of parts in order (set-aside.ts), each rewritten on its own, so
+ * that the document is never one string here: the links are those of the joined document, since
+ * no link or tag is cut between two parts (a part whose link would close in the next is refused).
+ * Ids are gathered from every part first, as a link may point at a place further on.
  */
-export function linkDocument(html: string, site: string): Linked {
-  const ids = idsIn(html);
+export function linkParts(document: string[], site: string): LinkedParts {
+  const ids = new Set<string>();
+  for (const part of document) idsIn(part, ids);
   const numbers = new Map<string, number>();
   const noteFor = (url: string) => {
     if (!numbers.has(url)) numbers.set(url, numbers.size + 1);
     return numbers.get(url)!;
   };
   const base = site.replace(/\/$/, '');
-  const out = html.replace(/<a\b([^>]*?)\bhref="([^"]*)"([^>]*)>([\s\S]*?)<\/a>/g, (whole, before: string, href: string, after: string, inner: string) => {
+  const rewrite = (whole: string, before: string, href: string, after: string, inner: string) => {
     if (href.startsWith('#')) return whole;
     let url = href;
     if (href.startsWith('/')) {
@@ -100,6 +127,22 @@ export function linkDocument(html: string, site: string): Linked {
     // A link that already reads as its address needs no note number beside it; it is still listed.
     if (inner.replace(/<[^>]+>/g, '').trim() === url) return `<a${attrs}>${inner}</a>`;
     return `<a${attrs}>${inner}</a><a class="endnote-ref" href="#note-${n}" aria-label="Endnote ${n}">${n}</a>`;
-  });
-  return { html: out, endnotes: [...numbers].map(([url, n]) => ({ n, url })) };
+  };
+  const parts: string[] = [];
+  for (let i = 0; i < document.length; i++) {
+    const part = document[i];
+    const out: string[] = [];
+    let done = 0;
+    const link = new RegExp(LINK.source, 'g');
+    for (let m = link.exec(part); m; m = link.exec(part)) {
+      out.push(part.slice(done, m.index), rewrite(m[0], m[1], m[2], m[3], m[4]));
+      done = link.lastIndex;
+    }
+    OPENING.lastIndex = done;
+    const open = i < document.length - 1 ? OPENING.exec(part) : null;
+    if (open) throw new Error(`print: the link ${open[0]} opens in one part of the document and would close in a later one`);
+    out.push(part.slice(done));
+    parts.push(out.join(''));
+  }
+  return { parts, endnotes: [...numbers].map(([url, n]) => ({ n, url })) };
 }
