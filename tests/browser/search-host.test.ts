@@ -15,7 +15,16 @@ async function modalResults(page: Page, query: string): Promise<string[]> {
   const links = page.locator('pagefind-modal .search-result-link');
   // Each link carries the terms it was found by: wait for the whole query's results.
   const want = encodeURIComponent(query.toLowerCase());
-  await expect.poll(() => links.evaluateAll((as, want) => as.length > 0 && as.every((a) => new URL((a as HTMLAnchorElement).href).searchParams.get('highlight') === decodeURIComponent(want)), want), { timeout: 20_000 }).toBe(true);
+  const whole = () => links.evaluateAll((as, want) => as.length > 0 && as.every((a) => new URL((a as HTMLAnchorElement).href).searchParams.get('highlight') === decodeURIComponent(want)), want);
+  // On a timeout, say what the modal showed: this wait failed once in a full run and never alone.
+  await expect.poll(whole, {
+    timeout: 20_000,
+    message: `the modal's results for "${query}" (summary and links at the time of failure are in the next line)`,
+  }).toBe(true).catch(async (e: Error) => {
+    const summary = await page.locator('pagefind-modal pagefind-summary').innerText().catch(() => '?');
+    const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href'))).catch(() => []);
+    throw new Error(`${e.message}\nsummary: ${summary}\nlinks: ${JSON.stringify(hrefs)}`);
+  });
   return settled(() => links.evaluateAll((as) => as.map((a) => { const u = new URL((a as HTMLAnchorElement).href); return u.pathname + u.hash; })), (ms) => page.waitForTimeout(ms));
 }
 
