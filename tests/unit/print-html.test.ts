@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorCandidates, demoteHeadings, idsIn, linkDocument, linkParts, openDetails, prefixIds, unlandmark } from '../../src/lib/print/html.ts';
+import { anchorCandidates, demoteHeadings, idsIn, linkParts, openDetails, prefixIds, unlandmark } from '../../src/lib/print/html.ts';
 
 describe('prefixIds', () => {
   it('makes ids and the attributes and local links that refer to them unique per part', () => {
@@ -34,7 +34,7 @@ describe('anchorCandidates', () => {
   });
 });
 
-describe('linkDocument', () => {
+describe('linkParts, on a document of one part', () => {
   const html = [
     '<h2 id="claim-x">Claim</h2><span id="source-dw--c-x"></span><section id="page-timeline"></section>',
     '<a href="/sources/dw/#c-x">passage</a>',
@@ -45,7 +45,8 @@ describe('linkDocument', () => {
     '<a href="#claim-x">local</a>',
     '<a href="https://c.example/3" rel="external">https://c.example/3</a>',
   ].join('');
-  const { html: out, endnotes } = linkDocument(html, 'https://site.example/');
+  const { parts, endnotes } = linkParts([html], 'https://site.example/');
+  const out = parts.join('');
 
   it('points internal links at anchors that exist in the document', () => {
     expect(out).toContain('<a href="#source-dw--c-x">passage</a>');
@@ -75,7 +76,7 @@ describe('linkDocument', () => {
   });
 });
 
-/** linkDocument as it was, one global replace over the whole document: what the pieces must equal. */
+/** The document's linking as it was, one global replace over the whole document: what the pieces must equal. */
 function onePass(html: string, site: string) {
   const ids = new Set([...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]));
   const numbers = new Map<string, number>();

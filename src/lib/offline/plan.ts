@@ -34,11 +34,11 @@ const SKIP = [
   /^captures\/.+\.(?:warc\.gz|warc|wacz|html\.txt)$/,
 ];
 
-/** Hashed names never change content, so they are safe to serve from cache first (in every part of the index, search/parts.ts). */
-export const IMMUTABLE = [/^\/_astro\//, /^\/pagefind\/(?:part-\d+\/)?(index|fragment|filter)\//, /^\/pagefind\/(?:part-\d+\/)?pagefind\.[\w-]+\.pf_meta$/];
-
-/** An index's chunks: loaded as searches need them, so saved at once only below the budget. */
+/** An index's chunks, in every part of the index (search/parts.ts): loaded as searches need them, so saved at once only below the budget. */
 const INDEX_CHUNK = /^pagefind\/(?:part-\d+\/)?(index|fragment|filter)\//;
+
+/** Hashed names never change content, so they are safe to serve from cache first (URLs, hence the leading slash). */
+export const IMMUTABLE = [/^\/_astro\//, new RegExp(`^\\/${INDEX_CHUNK.source.slice(1)}`), /^\/pagefind\/(?:part-\d+\/)?pagefind\.[\w-]+\.pf_meta$/];
 
 /** Files the search asks for with the index's tag as query (`?ts=`): each part's entry file, and the list of parts. */
 const TAGGED = /^pagefind\/(?:(?:part-\d+\/)?pagefind-entry\.json|dossier-parts\.json)$/;

@@ -69,11 +69,6 @@ export interface Endnote {
   url: string;
 }
 
-export interface Linked {
-  html: string;
-  endnotes: Endnote[];
-}
-
 /** The document in parts, which joined are its whole HTML. */
 export interface LinkedParts {
   parts: string[];
@@ -83,15 +78,6 @@ export interface LinkedParts {
 const LINK = /<a\b([^>]*?)\bhref="([^"]*)"([^>]*)>([\s\S]*?)<\/a>/g;
 /** A link's opening tag: left without its `</a>` at the end of a part, it would close in another. */
 const OPENING = /<a\b[^>]*?\bhref="[^"]*"[^>]*>/g;
-
-/**
- * The whole document's HTML with every link pointed in the document or numbered as an endnote
- * (linkParts), as one string.
- */
-export function linkDocument(html: string, site: string): Linked {
-  const { parts, endnotes } = linkParts([html], site);
-  return { html: parts.join(''), endnotes };
-}
 
 /**
  * Point every internal link at its anchor in the document (or, when the document has no such
