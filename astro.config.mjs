@@ -10,6 +10,7 @@ import atomicOutput from './src/integrations/atomic-output.ts';
 import searchIndex from './src/integrations/pagefind.ts';
 import offline from './src/integrations/offline.ts';
 import printPdf from './src/integrations/print-pdf.ts';
+import printBody from './src/integrations/print-body.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import portableEdition from './src/integrations/portable.ts';
 import { moduleUrl } from './src/integrations/module-url.ts';
@@ -47,5 +48,6 @@ export default defineConfig({
   // siteFiles() starts writing the /cite/ and /captures/ files in a worker once the config is settled;
   // siteFilesWritten() waits for them before anything lists the output.
   // devReload() makes `astro dev` verify again and reload at every save of a dossier file.
-  integrations: [dossier(), devReload(), siteFiles(), mdx(), searchIndex(), siteFilesWritten(), printPdf(), sitemap(), portableEdition(), offline(), securityHeaders(), atomicOutput()],
+  // printBody() puts the print edition's body, written to disk as it rendered, into its page before anything reads the pages.
+  integrations: [dossier(), devReload(), siteFiles(), mdx(), printBody(), searchIndex(), siteFilesWritten(), printPdf(), sitemap(), portableEdition(), offline(), securityHeaders(), atomicOutput()],
 });

@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { currentDossier } from '../lib/content/current.ts';
 import { SITE_FILE_FOLDERS, siteFileJob, siteFiles } from '../lib/export/files.ts';
 import { writeInWorker, type Written } from '../lib/export/write.ts';
+import { GRAPH_FILE, graphChunks, writeGraphFile } from '../lib/export/graph-file.ts';
 
 let writing: Promise<Written> | undefined;
 let building = false;
@@ -18,6 +19,7 @@ let building = false;
  * before the offline and atomic-output integrations, waits for them, so the worker's manifest and
  * the swap include them. The output folder is a fresh staging folder (atomic-output.ts) that Astro
  * is told not to empty (astro.config.mjs), so the early files stay.
+ * `/dossier.json` is written here too, on the main thread, which has the graph (graph-file.ts).
  */
 export default function siteFilesIntegration(): AstroIntegration {
   return {
@@ -26,6 +28,11 @@ export default function siteFilesIntegration(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
           const path = decodeURIComponent((req.url ?? '').split('?')[0]).replace(/^\//, '');
+          if (path === GRAPH_FILE.path) {
+            res.setHeader('Content-Type', GRAPH_FILE.type);
+            for (const chunk of graphChunks(currentDossier())) res.write(chunk);
+            return res.end();
+          }
           // Listing the files costs a pass over the dossier: only for paths in their folders.
           if (!(SITE_FILE_FOLDERS as readonly string[]).includes(dirname(path))) return next();
           const file = siteFiles(currentDossier()).find((f) => f.path === path);
@@ -57,7 +64,7 @@ export function siteFilesWritten(): AstroIntegration {
           await writing;
         } catch (e) {
           // A clear line, not a stack trace: the staging folder is discarded and the last good site stays.
-          console.error(`\nSite files: could not write the /cite/ and /captures/ files: ${(e as Error).message}\nFix: check that every file in the content folder's captures/ is readable and that the output folder is writable, then build again.\n`);
+          console.error(`\nSite files: could not write /dossier.json or the /cite/ and /captures/ files: ${(e as Error).message}\nFix: check that every file in the content folder's captures/ is readable and that the output folder is writable, then build again.\n`);
           process.exit(1);
         } finally {
           writing = undefined;
@@ -68,11 +75,21 @@ export function siteFilesWritten(): AstroIntegration {
 }
 
 function startWriting(root: string, logger: AstroIntegrationLogger): Promise<Written> {
+  const dossier = currentDossier();
   const here = new URL('../lib/export/write-worker.ts', import.meta.url);
   const worker = here.protocol === 'file:' && existsSync(here) ? here : pathToFileURL(resolve(process.cwd(), 'src/lib/export/write-worker.ts'));
   const started = performance.now();
-  return writeInWorker({ root, ...siteFileJob(currentDossier()) }, worker).then((w) => {
+  const written = writeInWorker({ root, ...siteFileJob(dossier) }, worker).then((w) => {
     logger.info(`wrote ${w.files} citation and capture files (${w.by}) in ${Math.round(performance.now() - started)} ms`);
     return w;
   });
+  // While the worker writes those, this thread writes the graph; a failure fails the build in siteFilesWritten().
+  const graph = performance.now();
+  try {
+    const bytes = writeGraphFile(root, dossier);
+    logger.info(`wrote /${GRAPH_FILE.path} (${(bytes / 2 ** 20).toFixed(1)} MB) in ${Math.round(performance.now() - graph)} ms`);
+  } catch (e) {
+    return written.then(() => Promise.reject(e));
+  }
+  return written;
 }

@@ -30,4 +30,10 @@ describe('/dossier.json', () => {
     expect(problems).toEqual([]);
     expect(JSON.parse(JSON.stringify(exportDossier(dossier!)))).toEqual(x);
   });
+
+  it('is the graph as JSON.stringify writes it with one space of indent, byte for byte, though it is written in pieces', () => {
+    const text = readFileSync(join(siteDir(), 'dossier.json'), 'utf8');
+    const { dossier } = rebuildFromExport(JSON.parse(text), (_id, path) => readFileSync(join(siteDir(), path), 'utf8'));
+    expect(text).toBe(`${JSON.stringify(exportDossier(dossier!), null, 1)}\n`);
+  });
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyContent } from '../../src/lib/content/verify.ts';
@@ -42,6 +42,18 @@ describe('the print edition, /print/', () => {
     const entries = doc.split('<article class="print-context"').slice(1);
     expect(entries).toHaveLength(dossier!.context.size);
     for (const e of entries) expect(e).toContain('Not in the captured corpus');
+  });
+});
+
+describe('the print edition written to disk while it rendered', () => {
+  it('has its whole body in the page, with no mark of a part or of the body left, and no spill folder in the output', () => {
+    const html = readPage('print/index.html');
+    expect(html).not.toMatch(/<!--print-(part|body) /);
+    expect(html).toContain('class="print-section endnotes"');
+    expect(html.indexOf('id="section-sources"')).toBeGreaterThan(0);
+    expect(html.indexOf('id="section-sources"')).toBeLessThan(html.indexOf('class="print-section endnotes"'));
+    expect(existsSync(join(siteDir(), '.print-spill'))).toBe(false);
+    expect(readdirSync(join(siteDir(), 'print'))).toEqual(['index.html']);
   });
 });
 

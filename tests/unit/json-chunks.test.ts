@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonChunks, jsonStream } from '../../src/lib/export/json-chunks.ts';
+import { jsonChunks } from '../../src/lib/export/json-chunks.ts';
 
 const whole = (v: unknown) => `${JSON.stringify(v, null, 1)}\n`;
 
@@ -19,12 +19,10 @@ describe('JSON in pieces, as /dossier.json writes it', () => {
     });
   }
 
-  it('writes a list longer than a megabyte in several pieces, each under one string', async () => {
+  it('writes a list longer than a megabyte in several pieces, each under one string', () => {
     const big = { sources: Array.from({ length: 3000 }, (_, i) => ({ id: `s${i}`, text: 'x'.repeat(1000) })) };
     const chunks = [...jsonChunks(big)];
     expect(chunks.length).toBeGreaterThan(2);
     expect(chunks.join('')).toBe(whole(big));
-    const bytes = await new Response(jsonStream(big)).text();
-    expect(bytes).toBe(whole(big));
   });
 });

@@ -68,16 +68,3 @@ export function* jsonChunks(value: unknown): Generator<string> {
   }
   yield `${buffered}\n`;
 }
-
-/** The same as a byte stream, for a Response body that is never one string. */
-export function jsonStream(value: unknown): ReadableStream<Uint8Array> {
-  const chunks = jsonChunks(value);
-  const encoder = new TextEncoder();
-  return new ReadableStream({
-    pull(controller) {
-      const next = chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-  });
-}

@@ -80,55 +80,74 @@ const LINK = /<a\b([^>]*?)\bhref="([^"]*)"([^>]*)>([\s\S]*?)<\/a>/g;
 const OPENING = /<a\b[^>]*?\bhref="[^"]*"[^>]*>/g;
 
 /**
- * Point every internal link at its anchor in the document (or, when the document has no such
- * place, at the page on the published site), and number every external URL as an endnote.
+ * Points every internal link at its anchor in the document (or, when the document has no such
+ * place, at the page on the published site), and numbers every external URL as an endnote.
  * The same URL keeps one number wherever it is linked.
  *
- * The document comes as a list of parts in order (set-aside.ts), each rewritten on its own, so
- * that the document is never one string here: the links are those of the joined document, since
- * no link or tag is cut between two parts (a part whose link would close in the next is refused).
- * Ids are gathered from every part first, as a link may point at a place further on.
+ * The document is given part by part, in order (set-aside.ts), each rewritten on its own, so that
+ * the document is never one string here: the links are those of the joined document, since no
+ * link or tag is cut between two parts (a part whose link would close in the next is refused).
+ * `ids` must hold every id of the whole document, as a link may point at a place further on.
  */
-export function linkParts(document: string[], site: string): LinkedParts {
-  const ids = new Set<string>();
-  for (const part of document) idsIn(part, ids);
-  const numbers = new Map<string, number>();
-  const noteFor = (url: string) => {
-    if (!numbers.has(url)) numbers.set(url, numbers.size + 1);
-    return numbers.get(url)!;
-  };
-  const base = site.replace(/\/$/, '');
-  const rewrite = (whole: string, before: string, href: string, after: string, inner: string) => {
-    if (href.startsWith('#')) return whole;
-    let url = href;
-    if (href.startsWith('/')) {
-      const [path, fragment = ''] = href.split('#');
-      const target = anchorCandidates(path, fragment).find((id) => ids.has(id));
-      if (target) return `<a${before}href="#${target}"${after}>${inner}</a>`;
-      url = base + href;
-    }
-    if (!/^https?:\/\//.test(url)) return whole;
-    const n = noteFor(url);
-    const attrs = `${before}href="${url}"${after}`.replace(/\sdownload(="[^"]*")?/, '');
-    // A link that already reads as its address needs no note number beside it; it is still listed.
-    if (inner.replace(/<[^>]+>/g, '').trim() === url) return `<a${attrs}>${inner}</a>`;
-    return `<a${attrs}>${inner}</a><a class="endnote-ref" href="#note-${n}" aria-label="Endnote ${n}">${n}</a>`;
-  };
-  const parts: string[] = [];
-  for (let i = 0; i < document.length; i++) {
-    const part = document[i];
+export class Linker {
+  readonly #ids: Set<string>;
+  readonly #base: string;
+  readonly #numbers = new Map<string, number>();
+
+  constructor(ids: Set<string>, site: string) {
+    this.#ids = ids;
+    this.#base = site.replace(/\/$/, '');
+  }
+
+  /** One part, linked; `last` for the document's last part, the only one a link may not stay open in. */
+  link(part: string, last: boolean): string {
     const out: string[] = [];
     let done = 0;
     const link = new RegExp(LINK.source, 'g');
     for (let m = link.exec(part); m; m = link.exec(part)) {
-      out.push(part.slice(done, m.index), rewrite(m[0], m[1], m[2], m[3], m[4]));
+      out.push(part.slice(done, m.index), this.#rewrite(m[0], m[1], m[2], m[3], m[4]));
       done = link.lastIndex;
     }
     OPENING.lastIndex = done;
-    const open = i < document.length - 1 ? OPENING.exec(part) : null;
+    const open = last ? null : OPENING.exec(part);
     if (open) throw new Error(`print: the link ${open[0]} opens in one part of the document and would close in a later one`);
     out.push(part.slice(done));
-    parts.push(out.join(''));
+    return out.join('');
   }
-  return { parts, endnotes: [...numbers].map(([url, n]) => ({ n, url })) };
+
+  /** Every external address linked so far, by its number. */
+  get endnotes(): Endnote[] {
+    return [...this.#numbers].map(([url, n]) => ({ n, url }));
+  }
+
+  #noteFor(url: string): number {
+    if (!this.#numbers.has(url)) this.#numbers.set(url, this.#numbers.size + 1);
+    return this.#numbers.get(url)!;
+  }
+
+  #rewrite(whole: string, before: string, href: string, after: string, inner: string): string {
+    if (href.startsWith('#')) return whole;
+    let url = href;
+    if (href.startsWith('/')) {
+      const [path, fragment = ''] = href.split('#');
+      const target = anchorCandidates(path, fragment).find((id) => this.#ids.has(id));
+      if (target) return `<a${before}href="#${target}"${after}>${inner}</a>`;
+      url = this.#base + href;
+    }
+    if (!/^https?:\/\//.test(url)) return whole;
+    const n = this.#noteFor(url);
+    const attrs = `${before}href="${url}"${after}`.replace(/\sdownload(="[^"]*")?/, '');
+    // A link that already reads as its address needs no note number beside it; it is still listed.
+    if (inner.replace(/<[^>]+>/g, '').trim() === url) return `<a${attrs}>${inner}</a>`;
+    return `<a${attrs}>${inner}</a><a class="endnote-ref" href="#note-${n}" aria-label="Endnote ${n}">${n}</a>`;
+  }
+}
+
+/** A document held in memory as a list of parts in order, linked (Linker); the ids are gathered from every part first. */
+export function linkParts(document: string[], site: string): LinkedParts {
+  const ids = new Set<string>();
+  for (const part of document) idsIn(part, ids);
+  const linker = new Linker(ids, site);
+  const parts = document.map((part, i) => linker.link(part, i === document.length - 1));
+  return { parts, endnotes: linker.endnotes };
 }
