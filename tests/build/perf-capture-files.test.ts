@@ -47,5 +47,10 @@ describe('/captures/ files', () => {
     expect(served.body!.equals(readFileSync(join('src/content/captures', `${c.id}.txt`)))).toBe(true);
     expect((await get('/captures/no-such-capture.txt')).passed).toBe(true);
     expect((await get('/sources/')).passed).toBe(true);
+    // /dossier.json, which a build writes straight to the output too, served as the build wrote it.
+    const graph = await get('/dossier.json');
+    expect(graph.passed).toBe(false);
+    expect(graph.type).toBe('application/json; charset=utf-8');
+    expect(graph.body!.equals(readFileSync(join(siteDir(), 'dossier.json')))).toBe(true);
   });
 });
