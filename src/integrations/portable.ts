@@ -10,6 +10,7 @@ import { EDITION_NAME, EditionError, editionBytes, editionPlan, ZIP_NAME } from 
 import { linkReport } from '../lib/portable/page.ts';
 import type { LinkProblem } from '../lib/portable/links.ts';
 import { portableEnabled, SHA_PLACEHOLDER, SIZE_PLACEHOLDER } from '../lib/portable/settings.ts';
+import { replaceAllBytes } from '../lib/portable/page-bytes.ts';
 import { zipEntry, ZipWriter, type ZipEntryData } from '../lib/portable/zip.ts';
 import { formatBytes } from '../lib/print/size.ts';
 import { listFiles } from '../lib/files.ts';
@@ -231,8 +232,9 @@ export async function writePortableEdition(site: string, parent: string, dossier
 function fillDownloadLinks(site: string, size: string, hash: string): void {
   for (const file of listFiles(site)) {
     if (!file.endsWith('.html') || relative(site, file).split('/').length > 2) continue;
-    const html = readFileSync(file, 'utf8');
+    // As bytes: the print page of 100,000 sources is longer than a string can be.
+    const html = readFileSync(file);
     if (!html.includes(SHA_PLACEHOLDER)) continue;
-    writeFileSync(file, html.replaceAll(SIZE_PLACEHOLDER, size).replaceAll(SHA_PLACEHOLDER, hash));
+    writeFileSync(file, replaceAllBytes(html, { [SIZE_PLACEHOLDER]: size, [SHA_PLACEHOLDER]: hash }));
   }
 }

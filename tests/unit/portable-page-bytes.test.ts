@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { portablePage } from '../../src/lib/portable/page.ts';
-import { portablePageBytes } from '../../src/lib/portable/page-bytes.ts';
+import { portablePageBytes, replaceAllBytes } from '../../src/lib/portable/page-bytes.ts';
 
 const files = new Set(['index.html', 'sources/index.html', 'sources/tass/index.html', 'sources/café/index.html', 'captures/Ǳ😀.txt', '_astro/site.css', 'theme.js']);
 const has = (f: string) => files.has(f);
@@ -12,9 +12,13 @@ function decoded(bytes: Uint8Array, page: string) {
   return { bytes: Buffer.from(new TextEncoder().encode(r.html)), problems: r.problems };
 }
 
+/** The same bytes and problems whole and, as a page longer than a string can be is read, in pieces of a few bytes. */
 const same = (bytes: Uint8Array, page: string) => {
-  const r = portablePageBytes(bytes, page, has);
-  expect({ bytes: Buffer.from(r.bytes), problems: r.problems }).toEqual(decoded(bytes, page));
+  const want = decoded(bytes, page);
+  for (const piece of [undefined, 64, 7, 1]) {
+    const r = portablePageBytes(bytes, page, has, piece);
+    expect({ bytes: Buffer.from(r.bytes), problems: r.problems }, `in pieces of ${piece ?? 'the default'}`).toEqual(want);
+  }
 };
 
 // Pages that exercise each pattern, with text that is not ASCII beside and inside what matches.
@@ -58,5 +62,15 @@ describe('a page made fit for file:// from its bytes', () => {
 
   it('refuses a page without </body> as portablePage does', () => {
     expect(() => portablePageBytes(encode('<p>é</p>'), 'x/index.html', has)).toThrow("x/index.html: no </body> to put the edition's script before");
+  });
+});
+
+describe("placeholders filled on a page's bytes", () => {
+  it('replaces every occurrence of each key as String.replaceAll does, in text that is not ASCII', () => {
+    const html = '<p>“PORTABLE-ZIP-SIZE” — PORTABLE-ZIP-SHA256 ça PORTABLE-ZIP-SIZEPORTABLE-ZIP-SHA256</p>';
+    const swaps = { 'PORTABLE-ZIP-SIZE': '1,2 Mo', 'PORTABLE-ZIP-SHA256': 'abc' };
+    const want = html.replaceAll('PORTABLE-ZIP-SIZE', '1,2 Mo').replaceAll('PORTABLE-ZIP-SHA256', 'abc');
+    expect(replaceAllBytes(Buffer.from(html), swaps).toString('utf8')).toBe(want);
+    expect(replaceAllBytes(Buffer.from('<p>none</p>'), swaps).toString('utf8')).toBe('<p>none</p>');
   });
 });
