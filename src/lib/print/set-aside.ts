@@ -23,7 +23,7 @@ export class SetAside {
   readonly #token = randomBytes(8).toString('hex');
   /** How a part's mark begins. */
   readonly #mark = `<!--print-part ${this.#token} `;
-  #held: string[] = [];
+  #held: (string | undefined)[] = [];
   /** In a build: the parts on disk, and the ids they hold, gathered as they come. */
   readonly #disk?: { parts: PartFile; folder: string; ids: Set<string> };
 
@@ -57,7 +57,7 @@ export class SetAside {
         // A part is handed back once; a mark met again would otherwise lose its entry without a word.
         if (part === undefined) throw new Error(`print: part ${piece.part} of the document was handed back already`);
         out.push(part);
-        this.#held[piece.part] = undefined as unknown as string;
+        this.#held[piece.part] = undefined;
       }
     }
     this.#held = [];
