@@ -24,6 +24,8 @@ export class SetAside {
   /** How a part's mark begins. */
   readonly #mark = `<!--print-part ${this.#token} `;
   #held: (string | undefined)[] = [];
+  /** The parts handed back so far: each once, since a mark met again would otherwise lose its entry without a word. */
+  readonly #handed = new Set<number>();
   /** In a build: the parts on disk, and the ids they hold, gathered as they come. */
   readonly #disk?: { parts: PartFile; folder: string; ids: Set<string> };
 
@@ -54,8 +56,7 @@ export class SetAside {
       if (typeof piece === 'string') out.push(piece);
       else {
         const part = this.#held[piece.part];
-        // A part is handed back once; a mark met again would otherwise lose its entry without a word.
-        if (part === undefined) throw new Error(`print: part ${piece.part} of the document was handed back already`);
+        if (part === undefined) throw new Error(`print: part ${piece.part} of the document was never set aside`);
         out.push(part);
         this.#held[piece.part] = undefined;
       }
@@ -80,12 +81,7 @@ export class SetAside {
     const linker = new Linker(ids, site);
     const body = new PartFile(folder, `${this.#token}.body`);
     try {
-      const handed = new Set<number>();
       pieces.forEach((piece, i) => {
-        if (typeof piece !== 'string') {
-          if (handed.has(piece.part)) throw new Error(`print: part ${piece.part} of the document was handed back already`);
-          handed.add(piece.part);
-        }
         body.append(linker.link(typeof piece === 'string' ? piece : parts.read(piece.part), i === pieces.length - 1));
       });
     } finally {
@@ -102,8 +98,11 @@ export class SetAside {
     const mark = new RegExp(`${this.#mark}(\\d+)-->`, 'g');
     let done = 0;
     for (let m = mark.exec(document); m; m = mark.exec(document)) {
+      const part = Number(m[1]);
+      if (this.#handed.has(part)) throw new Error(`print: part ${part} of the document was handed back already`);
+      this.#handed.add(part);
       yield document.slice(done, m.index);
-      yield { part: Number(m[1]) };
+      yield { part };
       done = mark.lastIndex;
     }
     yield document.slice(done);
