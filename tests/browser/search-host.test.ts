@@ -2,15 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBuiltSite } from '../helpers/session.ts';
 import { settled } from '../helpers/browser.ts';
+import { hold } from '../helpers/hold.ts';
 
 const env = useBuiltSite();
 
-/** Types a query into the header search's modal and returns its result paths, in order, once they are all drawn. */
-async function modalResults(page: Page, query: string): Promise<string[]> {
-  await page.keyboard.press('Control+k');
-  const input = page.locator('pagefind-modal pagefind-input input');
-  await input.waitFor();
-  await input.pressSequentially(query, { delay: 30 });
+/** Types a query into the header search's modal (unless it is `typed` already) and returns its result paths, in order, once they are all drawn. */
+async function modalResults(page: Page, query: string, { typed = false } = {}): Promise<string[]> {
+  if (!typed) {
+    await page.keyboard.press('Control+k');
+    const input = page.locator('pagefind-modal pagefind-input input');
+    await input.waitFor();
+    await input.pressSequentially(query, { delay: 30 });
+  }
   await page.locator('pagefind-modal pagefind-summary').filter({ hasText: new RegExp(`results? for ${query}`, 'i') }).waitFor();
   const links = page.locator('pagefind-modal .search-result-link');
   // Each link carries the terms it was found by: wait for the whole query's results.
@@ -64,6 +67,34 @@ describe('the header search in workers of its own', () => {
     const shown = await modalResults(page, 'Geneva');
     expect(shown.length).toBeGreaterThan(2);
     expect(scripts).toContain('/pagefind/pagefind-worker.js');
+    expect(shown).toEqual(await pagefindOrder(page, 'Geneva', shown.length));
+    await context.close();
+  });
+
+  it('shows the whole query\'s results, not a prefix\'s, when the reader types on while the fallback is still loading', async () => {
+    const context = await env.browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.route(/\/_astro\/host-worker\./, (route) => route.abort());
+    // A reader on a slow line types on while Pagefind loads. Hold its script, so that a search
+    // waits for it; then hold its filters, which it loads after it has set itself on the UI's
+    // instance, so that the rest of the word is searched in that window.
+    const script = await hold(page, /\/pagefind\/pagefind\.js/);
+    const filters = await hold(page, /\/pagefind\/filter\//);
+    await page.goto(`${env.url}/sources/`);
+    await page.keyboard.press('Control+k');
+    const input = page.locator('pagefind-modal pagefind-input input');
+    await input.waitFor();
+    await input.pressSequentially('G');
+    await script.asked;
+    await input.pressSequentially('e');
+    // Long enough for the input's debounce to send "Ge", which now waits for Pagefind.
+    await page.waitForTimeout(1_000);
+    await script.release();
+    await filters.asked;
+    await input.pressSequentially('neva', { delay: 30 });
+    await page.waitForTimeout(1_000);
+    await filters.release();
+    const shown = await modalResults(page, 'Geneva', { typed: true });
     expect(shown).toEqual(await pagefindOrder(page, 'Geneva', shown.length));
     await context.close();
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBuiltSite } from '../helpers/session.ts';
 import { settledResults } from '../helpers/search-results.ts';
+import { hold } from '../helpers/hold.ts';
 
 const env = useBuiltSite();
 
@@ -84,6 +85,34 @@ describe('the /search/ page', () => {
     await context.close();
   });
 
+  it('shows the whole word\'s results, not a prefix\'s, when the reader types on while Pagefind is still loading', async () => {
+    const context = await env.browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    // A slow line: Pagefind's script is held while "Ge" is searched, then its filters, which it
+    // loads after setting itself on the UI's instance, while the rest of the word is.
+    const script = await hold(page, /\/pagefind\/pagefind\.js/);
+    const filters = await hold(page, /\/pagefind\/filter\//);
+    await page.goto(`${env.url}/search/`);
+    const input = page.locator('pagefind-input[instance=page] input');
+    await input.waitFor();
+    await script.asked;
+    await input.pressSequentially('Ge');
+    await page.waitForTimeout(1_000);
+    await script.release();
+    await filters.asked;
+    await input.pressSequentially('neva', { delay: 30 });
+    await page.waitForTimeout(1_000);
+    await filters.release();
+    await page.locator('pagefind-summary[instance=page]').filter({ hasText: /results? for Geneva/i }).waitFor();
+    const terms = () => page.locator('pagefind-results[instance=page] .search-result-link').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).searchParams.get('highlight')));
+    await expect.poll(async () => { const t = await terms(); return t.length > 0 && t.every((x) => x === 'geneva'); }, { timeout: 15_000 }).toBe(true);
+    const shown = await results(page);
+    const fresh = await open('/search/?q=Geneva');
+    expect(shown).toEqual(await results(fresh.page));
+    await fresh.page.context().close();
+    await context.close();
+  });
+
   it('restores query and filters from a shared URL', async () => {
     const { page } = await open('/search/?q=Geneva&kind=claim');
     await expect.poll(() => page.locator('pagefind-input[instance=page] input').inputValue(), { timeout: 15_000 }).toBe('Geneva');
@@ -95,7 +124,8 @@ describe('the /search/ page', () => {
 
   it('sorts by date', async () => {
     const { page } = await open('/search/?q=Geneva&sort=date:asc');
-    expect(await page.locator('#search-sort').inputValue()).toBe('date:asc');
+    // Set from the address once the search has loaded, which can be after the page's load event.
+    await expect.poll(() => page.locator('#search-sort').inputValue(), { timeout: 15_000 }).toBe('date:asc');
     await results(page);
     const dates = await page.locator('pagefind-results[instance=page] .search-result').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-date') ?? ''));
     expect(dates.length).toBeGreaterThan(2);

@@ -11,7 +11,8 @@ import hostWorkerUrl from './host-worker.ts?module-url';
 import { installResultTemplate } from './template.ts';
 import { addStylesheet } from '../dom/stylesheet.ts';
 import { searchEnvironment } from './environment.ts';
-import { furtherParts, mergeParts } from './merge.ts';
+import { furtherParts, INSTANCES, mergeParts } from './merge.ts';
+import { searchInOrder, type SearchSteps } from './in-order.ts';
 
 const env = searchEnvironment();
 const BUNDLE = `${env.root}pagefind/`;
@@ -29,7 +30,7 @@ interface Instance {
 }
 declare global {
   interface Window {
-    PagefindComponents?: { getInstanceManager(): { getInstance(name?: string): Instance } };
+    PagefindComponents?: { getInstanceManager(): { getInstance(name?: string): Instance; hasInstance(name: string): boolean } };
   }
 }
 
@@ -55,6 +56,7 @@ export function loadSearchUi(): Promise<boolean> {
       script.src = `${BUNDLE}pagefind-component-ui.js`;
       script.onload = () => {
         mergeParts(merge);
+        for (const name of INSTANCES) if (window.PagefindComponents?.getInstanceManager().hasInstance(name)) searchInOrder(instance(name) as unknown as SearchSteps);
         installHost(merge);
         bindAllResultsLink();
         resolve(true);
@@ -124,14 +126,11 @@ function installHost(merge: string[]): void {
   const shim = {
     search: (term: string | null, options: Record<string, unknown>) =>
       host.search(term, options).catch(async () => {
-        // The UI numbered this query before the fallback loads; a newer one typed meanwhile
-        // numbers itself only after, so this one must not answer once it is no longer current.
-        const current = () => search.searchTerm === term;
         if (search.__pagefind__ === shim) search.__pagefind__ = null;
         await search.triggerLoad();
-        if (!current()) return null;
-        const found = await (search.__pagefind__ as { search: typeof host.search } | null)?.search(term, options);
-        return current() ? found ?? null : null;
+        // A query typed while Pagefind loaded supersedes this one (the UI would not draw it), so it is not run.
+        if (search.searchTerm !== term) return null;
+        return (await (search.__pagefind__ as { search: typeof host.search } | null)?.search(term, options)) ?? null;
       }),
     filters: () => host.filters(),
     preload: (term: string, options: Record<string, unknown>) => host.preload(term, options),

@@ -11,7 +11,7 @@ declare global {
 }
 
 /** The Component UI instances the pages use: the header search's and /search/'s. */
-const INSTANCES = ['default', 'page'];
+export const INSTANCES = ['default', 'page'];
 
 interface Instance {
   __pagefind__: unknown;
