@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { searchIndexWritten } from './search-written.ts';
 
 /**
  * Builds into a staging folder and swaps it in only when every other integration has finished,
@@ -21,7 +22,9 @@ export default function atomicOutput(): AstroIntegration {
         rmSync(stagingDir, { recursive: true, force: true });
         updateConfig({ outDir: new URL(`file://${stagingDir}/`) });
       },
-      'astro:build:done': ({ logger }) => {
+      'astro:build:done': async ({ logger }) => {
+        // Pagefind may still be writing if no step before this one read the index.
+        await searchIndexWritten();
         swapIn(stagingDir, finalDir);
         logger.info(`published ${finalDir}`);
       },

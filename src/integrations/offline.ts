@@ -6,17 +6,19 @@ import { fileURLToPath } from 'node:url';
 import { planOffline, type BuiltFile } from '../lib/offline/plan.ts';
 import { workerSource } from '../lib/offline/worker.ts';
 import { listFiles } from '../lib/files.ts';
+import { searchIndexWritten } from './search-written.ts';
 
 /**
  * Writes dist/sw.js from the files actually built, and dist/offline-manifest.json with the
- * full list for "Save for offline". List it after the search integration (the index must be
- * on disk) and before atomicOutput. DOSSIER_OFFLINE_BUDGET (bytes) overrides the size budget.
+ * full list for "Save for offline". List it after the search integration, whose index it waits
+ * for, and before atomicOutput. DOSSIER_OFFLINE_BUDGET (bytes) overrides the size budget.
  */
 export default function offline(): AstroIntegration {
   return {
     name: 'dossier:offline',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
+        await searchIndexWritten();
         const root = fileURLToPath(dir).replace(/\/$/, '');
         const files: BuiltFile[] = listFiles(root).map((file) => {
           const bytes = readFileSync(file);

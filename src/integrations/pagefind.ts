@@ -5,13 +5,16 @@ import { fileURLToPath } from 'node:url';
 import { publishedDir } from './atomic-output.ts';
 import { currentDossier } from '../lib/content/current.ts';
 import { contextRecords } from '../lib/search/records.ts';
-import { indexSite, SearchIndexError } from '../lib/search/index-site.ts';
+import { SearchIndexError, tagPages, writeIndex } from '../lib/search/index-site.ts';
 import { partPagesSetting } from '../lib/search/parts.ts';
+import { searchIndexWriting } from './search-written.ts';
 
 /**
  * Indexes the built site with Pagefind's Node API, so `astro build` alone yields search.
- * It runs on the folder Astro hands to `astro:build:done` (the staging folder), before the
- * offline integration lists the files and before the atomic swap publishes them.
+ * It runs on the folder Astro hands to `astro:build:done` (the staging folder): it writes the
+ * index's tag into the pages at once, then Pagefind writes the index while the portable edition
+ * reads the pages; the offline integration, which lists the files, and the atomic swap, which
+ * publishes them, wait for it (`searchIndexWritten`).
  * In `astro dev` it serves the last build's index, or a script that says a build is needed.
  */
 export default function searchIndex(): AstroIntegration {
@@ -43,19 +46,21 @@ export default function searchIndex(): AstroIntegration {
           res.end('No search index yet: run `npm run build` once, then reload. Dev mode searches the last build.');
         });
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir).replace(/\/$/, '');
         const started = performance.now();
         // The preflight's graph: verifying the folder again here cost as much as the preflight itself.
         const records = contextRecords(currentDossier(), anchorLookup(root));
-        try {
-          const done = await indexSite(root, records, { partPages });
-          const parts = done.parts > 1 ? ` in ${done.parts} parts` : '';
-          logger.info(`indexed ${done.pages} pages and ${done.records} entries${parts} (tag ${done.tag}, ${done.tagged} pages) in ${Math.round(performance.now() - started)} ms`);
-        } catch (e) {
-          if (e instanceof SearchIndexError) fail(e.problems, e.fix);
-          throw e;
-        }
+        const plan = tagPages(root, records, { partPages });
+        // Pagefind runs in processes of its own: the hook returns, and the steps after it (the
+        // portable edition) read the pages meanwhile; whatever reads pagefind/ waits for this.
+        searchIndexWriting(writeIndex(plan).then(
+          () => {
+            const parts = plan.count > 1 ? ` in ${plan.count} parts` : '';
+            logger.info(`indexed ${plan.pages.length} pages and ${plan.records.length} entries${parts} (tag ${plan.tag}, ${plan.tagged} pages) in ${Math.round(performance.now() - started)} ms`);
+          },
+          (e: unknown) => (e instanceof SearchIndexError ? fail(e.problems, e.fix) : fail([`Pagefind stopped: ${(e as Error)?.message ?? String(e)}`])),
+        ));
       },
     },
   };

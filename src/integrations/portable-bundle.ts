@@ -64,18 +64,23 @@ function portableSources(site: string): Plugin {
   };
 }
 
+/** The edition's scripts, by their path in the edition (without `.js`), and their entry files. */
+const ENTRIES: Record<string, string> = {
+  '_portable/page': join(BROWSER, 'page-entry.ts'),
+  '_portable/search': join(BROWSER, 'search-entry.ts'),
+  'pagefind/pagefind-component-ui': join(BROWSER, 'component-ui-entry.ts'),
+  'pagefind/pagefind-highlight': join(BROWSER, 'highlight-entry.ts'),
+};
+
+/** Where the edition's scripts will be, known before they are bundled (they need the search index). */
+export const SCRIPT_PATHS = Object.keys(ENTRIES).map((name) => `${name}.js`);
+
 /** The edition's scripts, by their path in the edition: `_portable/page.js`, `_portable/search.js` and Pagefind's two UIs. */
 export async function portableScripts(site: string): Promise<Map<string, Uint8Array>> {
-  const entries: Record<string, string> = {
-    '_portable/page': join(BROWSER, 'page-entry.ts'),
-    '_portable/search': join(BROWSER, 'search-entry.ts'),
-    'pagefind/pagefind-component-ui': join(BROWSER, 'component-ui-entry.ts'),
-    'pagefind/pagefind-highlight': join(BROWSER, 'highlight-entry.ts'),
-  };
   let out;
   try {
     out = await build({
-      entryPoints: entries,
+      entryPoints: ENTRIES,
       bundle: true,
       format: 'iife',
       platform: 'browser',

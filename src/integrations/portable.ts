@@ -6,7 +6,7 @@ import { currentDossier } from '../lib/content/current.ts';
 import { i18nFor } from '../lib/i18n/translate.ts';
 import { tagFiles, type BagDigest, type BagFile, type BagInfo } from '../lib/portable/bagit.ts';
 import { sha256, sha256Stream } from '../lib/hash.ts';
-import { EDITION_NAME, EditionError, editionBytes, editionPlan, ZIP_NAME } from '../lib/portable/edition.ts';
+import { EDITION_NAME, EditionError, editionBytes, editionPlan, ZIP_NAME, type PlannedFile } from '../lib/portable/edition.ts';
 import { linkReport } from '../lib/portable/page.ts';
 import type { LinkProblem } from '../lib/portable/links.ts';
 import { portableEnabled, SHA_PLACEHOLDER, SIZE_PLACEHOLDER } from '../lib/portable/settings.ts';
@@ -14,12 +14,14 @@ import { replaceAllBytes } from '../lib/portable/page-bytes.ts';
 import { zipEntry, ZipWriter, type ZipEntryData } from '../lib/portable/zip.ts';
 import { formatBytes } from '../lib/print/size.ts';
 import { listFiles } from '../lib/files.ts';
-import { BundleError, portableScripts } from './portable-bundle.ts';
+import { BundleError, portableScripts, SCRIPT_PATHS } from './portable-bundle.ts';
 import { publishedDir, swapIn } from './atomic-output.ts';
+import { searchIndexWritten } from './search-written.ts';
 
 /**
- * The portable edition (docs/portable.md): from the staging folder, once the search index, the
- * citation files and the PDF are in and before the offline worker lists the files, it writes
+ * The portable edition (docs/portable.md): from the staging folder, once the citation files and
+ * the PDF are in (the search index may still be being written: its files come last) and before
+ * the offline worker lists the files, it writes
  * `dossier-portable/` (a BagIt bag whose data/ opens from file://) and `dossier-portable.zip`
  * beside the output folder, each through a staging name swapped in whole, then puts the zip in
  * the site and fills its size and SHA-256 into the pages that link to it. A refusal exits before
@@ -43,7 +45,7 @@ export default function portableEdition(): AstroIntegration {
             title: dossier.settings.title,
             edition: dossier.settings.edition,
             sources: dossier.sources.size,
-          }, (bytes) => formatBytes(bytes, i18nFor(dossier.settings)));
+          }, (bytes) => formatBytes(bytes, i18nFor(dossier.settings)), searchIndexWritten());
           logger.info(`wrote ${relative(process.cwd(), result.folder)}/ and ${ZIP_NAME} (${formatBytes(result.zipBytes)}, SHA-256 ${result.sha256.slice(0, 12)}…) in ${Math.round(performance.now() - started)} ms`);
         } catch (e) {
           if (!(e instanceof PortableError || e instanceof EditionError || e instanceof BundleError)) throw e;
@@ -63,11 +65,11 @@ function baggingDate(): string {
   return new Date(Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? epoch * 1000 : Date.now()).toISOString().slice(0, 10);
 }
 
-/** The site's file names, refusing a link (symbolic) that leads out of it. No file is read here. */
-function listSite(site: string): string[] {
+/** The site's file names (those `under` a folder of it, if given), refusing a link (symbolic) that leads out of it. No file is read here. */
+function listSite(site: string, under = ''): string[] {
   const root = realpathSync(site);
   // Symbolic links are listed too (listFiles() passes them over): one that leads out is refused, not dropped.
-  const entries = readdirSync(site, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() || e.isSymbolicLink());
+  const entries = readdirSync(join(site, under), { withFileTypes: true, recursive: true }).filter((e) => e.isFile() || e.isSymbolicLink());
   return entries.map((e) => {
     const file = join(e.parentPath, e.name);
     const path = relative(site, file);
@@ -92,41 +94,49 @@ function refusal(what: string, e: unknown): PortableError {
 
 /**
  * Runs a write; on failure removes what it left half-written (best effort: the refusal says why),
- * then rethrows an edition's refusal as it is, or refuses naming the path.
+ * then rethrows an edition's or its scripts' refusal as it is, or refuses naming the path.
  */
-function writeOrRefuse(what: string, action: () => void, halfWritten: string[] = []): void {
+async function writeOrRefuse(what: string, action: () => void | Promise<void>, halfWritten: string[] = []): Promise<void> {
   try {
-    action();
+    await action();
   } catch (e) {
     for (const path of halfWritten) {
       try { rmSync(path, { recursive: true, force: true }); } catch { /* the refusal says why */ }
     }
-    throw e instanceof EditionError ? e : refusal(what, e);
+    throw e instanceof EditionError || e instanceof BundleError ? e : refusal(what, e);
   }
 }
 
 /** A payload file's zip entry, set aside in the spool file at `offset` until the zip is written. */
 type Spooled = Omit<ZipEntryData, 'data'> & { offset: number; length: number };
 
+/** A payload written so far: each file's digest and its place in the spool, in the order written, and the spool's end. */
+interface Payload { digests: BagDigest[]; spooled: Spooled[]; end: number }
+
+/** Gives the event loop a turn every 20 ms, so that Pagefind's process, still indexing, is answered. */
+function turns(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < 20) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    since = performance.now();
+  };
+}
+
 /**
- * Writes the edition's payload into `staging/data/`, one file at a time: each is read from the site
- * (or taken from the edition's scripts), made fit for file://, hashed, written, and deflated into
- * the spool file (`spool`), from which the zip is put together in path order. Only its digest and
- * its place in the spool are kept. Throws an EditionError with every link the edition cannot keep.
+ * Writes the planned files into `staging/data/`, one at a time: each is read from the site (or
+ * taken from the edition's scripts), made fit for file://, hashed, written, and deflated into the
+ * spool file at the payload's end. Only its digest and its place in the spool are kept. The
+ * links each file could not keep are added to `problems`; once there is one, the rest is only
+ * read for its links, so that the refusal names them all.
  */
-function writePayload(site: string, staging: string, spool: number, scripts: Map<string, Uint8Array>): { digests: BagDigest[]; spooled: Spooled[] } {
-  const plan = editionPlan(listSite(site), [...scripts.keys()]);
-  const names = new Set(plan.map((f) => f.path));
-  const has = (file: string) => names.has(file);
-  const problems: LinkProblem[] = [];
-  const digests: BagDigest[] = [];
-  const spooled: Spooled[] = [];
+async function writeFiles(plan: PlannedFile[], site: string, staging: string, spool: number, scripts: Map<string, Uint8Array>, has: (from: string) => (file: string) => boolean, payload: Payload, problems: LinkProblem[]): Promise<void> {
   const folders = new Set<string>();
-  let offset = 0;
+  const turn = turns();
   for (const f of plan) {
-    const made = editionBytes(f, f.source === null ? scripts.get(f.path)! : readFileSync(join(site, f.source)), has);
+    await turn();
+    const made = editionBytes(f, f.source === null ? scripts.get(f.path)! : readFileSync(join(site, f.source)), has(f.path));
     problems.push(...made.problems);
-    // Once refused, the rest is only read for its links, so that the refusal names them all.
     if (problems.length) continue;
     const path = `data/${f.path}`;
     const to = join(staging, path);
@@ -135,18 +145,51 @@ function writePayload(site: string, staging: string, spool: number, scripts: Map
       folders.add(dirname(to));
     }
     writeFileSync(to, made.bytes);
-    digests.push({ path, sha256: sha256(made.bytes), size: made.bytes.length });
+    payload.digests.push({ path, sha256: sha256(made.bytes), size: made.bytes.length });
     const { data, ...entry } = zipEntry(path, made.bytes);
     writeSync(spool, data);
-    spooled.push({ ...entry, offset, length: data.length });
-    offset += data.length;
+    payload.spooled.push({ ...entry, offset: payload.end, length: data.length });
+    payload.end += data.length;
   }
+}
+
+/**
+ * Writes the edition's payload, in two turns. First every file of the site but the search index,
+ * which Pagefind may still be writing (`indexWritten`, the search integration): the pages, the
+ * captures, the citation files, the assets; then, once the index is written, its files and the
+ * edition's scripts, which bundle Pagefind's code. A link into the index from the first turn is
+ * checked once the index is there. Throws an EditionError with every link the edition cannot keep.
+ */
+async function writePayload(site: string, staging: string, spool: number, indexWritten: Promise<void>): Promise<Payload> {
+  const isIndex = (path: string) => path.startsWith('pagefind/');
+  const payload: Payload = { digests: [], spooled: [], end: 0 };
+  const problems: LinkProblem[] = [];
+  const first = editionPlan(listSite(site).filter((p) => !isIndex(p)), []);
+  const firstNames = new Set([...first.map((f) => f.path), ...SCRIPT_PATHS]);
+  const intoIndex: LinkProblem[] = [];
+  await writeFiles(first, site, staging, spool, new Map(), (page) => (file) => {
+    if (!isIndex(file)) return firstNames.has(file);
+    intoIndex.push({ page, link: file, reason: 'missing' });
+    return true;
+  }, payload, problems);
+
+  await indexWritten;
+  const indexPaths = listSite(site, 'pagefind');
+  const indexNames = new Set(editionPlan(indexPaths, []).map((f) => f.path));
+  problems.push(...intoIndex.filter((p) => !firstNames.has(p.link) && !indexNames.has(p.link)));
   if (problems.length) throw new EditionError(linkReport(problems));
-  return { digests, spooled };
+  const scripts = await portableScripts(site);
+  const rest = editionPlan(indexPaths, [...scripts.keys()]);
+  const names = new Set([...firstNames, ...rest.map((f) => f.path)]);
+  await writeFiles(rest, site, staging, spool, scripts, () => (file) => names.has(file), payload, problems);
+  if (problems.length) throw new EditionError(linkReport(problems));
+  // In path order, as one plan of the whole site gave them: the manifest lists them so.
+  const order = payload.digests.map((_, i) => i).sort((a, b) => (payload.digests[a].path < payload.digests[b].path ? -1 : 1));
+  return { digests: order.map((i) => payload.digests[i]), spooled: order.map((i) => payload.spooled[i]), end: payload.end };
 }
 
 /** The bag as one zip at `zipPath`, its entries in path order: the tag files and the spooled payload. Returns its size and SHA-256. */
-function writeZip(tags: BagFile[], payload: { digests: BagDigest[]; spooled: Spooled[] }, spool: number, zipPath: string, edition: string): { bytes: number; sha256: string } {
+function writeZip(tags: BagFile[], payload: Payload, spool: number, zipPath: string, edition: string): { bytes: number; sha256: string } {
   const hash = sha256Stream();
   let bytes = 0;
   const entries: { path: string; entry: () => ZipEntryData }[] = [
@@ -183,49 +226,65 @@ function writeZip(tags: BagFile[], payload: { digests: BagDigest[]; spooled: Spo
  * 10,000 sources the edition is 60,000 files and 530 MB): each file is written and deflated in
  * turn, and the zip is put together from the deflated entries.
  */
-export async function writePortableEdition(site: string, parent: string, dossier: Omit<BagInfo, 'baggingDate' | 'software'>, sizeText: (bytes: number) => string = formatBytes): Promise<{ folder: string; zip: string; zipBytes: number; sha256: string }> {
-  const scripts = await portableScripts(site);
+export async function writePortableEdition(site: string, parent: string, dossier: Omit<BagInfo, 'baggingDate' | 'software'>, sizeText: (bytes: number) => string = formatBytes, indexWritten: Promise<void> = Promise.resolve()): Promise<{ folder: string; zip: string; zipBytes: number; sha256: string }> {
   const version = (JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version: string }).version;
   const info: BagInfo = { ...dossier, baggingDate: baggingDate(), software: `Dossier ${version}` };
   const folder = resolve(parent, EDITION_NAME);
   const zipPath = resolve(parent, ZIP_NAME);
-  const staging = `${folder}.staging`;
-  const zipStaging = `${zipPath}.staging`;
-  const spoolPath = `${zipPath}.parts`;
-
-  let spool = -1;
-  writeOrRefuse(staging, () => {
-    rmSync(staging, { recursive: true, force: true });
-    mkdirSync(staging, { recursive: true });
-  }, [staging]);
-  writeOrRefuse(spoolPath, () => {
-    spool = openSync(spoolPath, 'w+');
-  }, [staging, spoolPath]);
-  let zip = { bytes: 0, sha256: '' };
+  const to: Staged = { folder, zip: zipPath, staging: `${folder}.staging`, zipStaging: `${zipPath}.staging`, spool: `${zipPath}.parts` };
+  // The build can end while this waits for the search index (a failed index exits the process):
+  // nothing half-written is left beside the last good edition then.
+  const leftovers = () => {
+    for (const path of [to.staging, to.spool, to.zipStaging]) rmSync(path, { recursive: true, force: true });
+  };
+  process.once('exit', leftovers);
+  let zip: { bytes: number; sha256: string };
   try {
-    let payload: ReturnType<typeof writePayload> = { digests: [], spooled: [] };
-    writeOrRefuse(staging, () => {
-      payload = writePayload(site, staging, spool, scripts);
-    }, [staging, spoolPath]);
-    const tags = tagFiles(info, payload.digests);
-    writeOrRefuse(staging, () => {
-      for (const t of tags) writeFileSync(join(staging, t.path), t.bytes);
-    }, [staging, spoolPath]);
-    writeOrRefuse(zipStaging, () => {
-      zip = writeZip(tags, payload, spool, zipStaging, info.edition);
-    }, [staging, spoolPath, zipStaging]);
+    zip = await writeBag(site, to, info, indexWritten);
   } finally {
-    closeSync(spool);
-    rmSync(spoolPath, { force: true });
+    process.off('exit', leftovers);
   }
-  // Both are complete: swap them in. The site gets its copy of the zip and the link's figures.
-  writeOrRefuse(folder, () => {
-    swapIn(staging, folder);
-    renameSync(zipStaging, zipPath);
-  });
   copyFileSync(zipPath, join(site, ZIP_NAME));
   fillDownloadLinks(site, sizeText(zip.bytes), zip.sha256);
   return { folder, zip: zipPath, zipBytes: zip.bytes, sha256: zip.sha256 };
+}
+
+/** Where the edition goes, and the staging names it is written under until both are complete. */
+interface Staged { folder: string; zip: string; staging: string; zipStaging: string; spool: string }
+
+/** Writes the bag and its zip under their staging names, then swaps both in. Returns the zip's size and SHA-256. */
+async function writeBag(site: string, to: Staged, info: BagInfo, indexWritten: Promise<void>): Promise<{ bytes: number; sha256: string }> {
+  let spool = -1;
+  await writeOrRefuse(to.staging, () => {
+    rmSync(to.staging, { recursive: true, force: true });
+    mkdirSync(to.staging, { recursive: true });
+  }, [to.staging]);
+  await writeOrRefuse(to.spool, () => {
+    spool = openSync(to.spool, 'w+');
+  }, [to.staging, to.spool]);
+  let zip = { bytes: 0, sha256: '' };
+  try {
+    let payload: Payload = { digests: [], spooled: [], end: 0 };
+    await writeOrRefuse(to.staging, async () => {
+      payload = await writePayload(site, to.staging, spool, indexWritten);
+    }, [to.staging, to.spool]);
+    const tags = tagFiles(info, payload.digests);
+    await writeOrRefuse(to.staging, () => {
+      for (const t of tags) writeFileSync(join(to.staging, t.path), t.bytes);
+    }, [to.staging, to.spool]);
+    await writeOrRefuse(to.zipStaging, () => {
+      zip = writeZip(tags, payload, spool, to.zipStaging, info.edition);
+    }, [to.staging, to.spool, to.zipStaging]);
+  } finally {
+    closeSync(spool);
+    rmSync(to.spool, { force: true });
+  }
+  // Both are complete: swap them in. The site gets its copy of the zip and the link's figures.
+  await writeOrRefuse(to.folder, () => {
+    swapIn(to.staging, to.folder);
+    renameSync(to.zipStaging, to.zip);
+  });
+  return zip;
 }
 
 /** The link is on the home page and on content pages (`/<page>/`): pages deeper down are not read. */

@@ -1,4 +1,6 @@
 import * as pagefind from 'pagefind';
+import { findPackageJSON } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { SearchIndexError } from './index-error.ts';
 
 /*
@@ -20,11 +22,22 @@ export interface Part {
   items: PartItem[];
 }
 
+/**
+ * How every part is indexed. Back-links after marked passages ("claim", "response") and a
+ * caption's "Photo caption" label are the page's words, not the article's; the label would also
+ * run into the caption's first word.
+ */
+export const PAGEFIND_CONFIG = { excludeSelectors: ['.passage-ref', '.caption .label'] };
+
+/** The installed Pagefind's version: with the same pages and config, the same index (the search tag, tag.ts). */
+export function pagefindVersion(): string {
+  const file = findPackageJSON('pagefind', import.meta.url);
+  return file ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version : 'unknown';
+}
+
 /** Writes the part's index into `out`. */
 export async function writePart(part: Part, out: string): Promise<void> {
-  // Back-links after marked passages ("claim", "response") and a caption's "Photo caption" label
-  // are the page's words, not the article's; the label would also run into the caption's first word.
-  const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.passage-ref', '.caption .label'] });
+  const { index, errors } = await pagefind.createIndex(PAGEFIND_CONFIG);
   if (!index) throw new SearchIndexError(errors);
   try {
     const pages = await index.addDirectory({ path: part.dir });

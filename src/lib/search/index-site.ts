@@ -1,10 +1,10 @@
 import { copyFileSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { listFiles } from '../files.ts';
-import { writePart, type Part, type PartItem } from './index-part.ts';
+import { PAGEFIND_CONFIG, pagefindVersion, writePart, type Part, type PartItem } from './index-part.ts';
 import { SearchIndexError } from './index-error.ts';
 import type { SearchRecord } from './records.ts';
-import { metaCacheTag, tagFile } from './tag.ts';
+import { placeholdersIn, readBytes, TagHash, writeTagAt } from './tag.ts';
 import { DATE_ORDER_FILE, dateOrder } from './date-order.ts';
 import { fragmentDates } from './fragments.ts';
 import { FilterOrderError, MERGING_FILES, sortMergedFilters } from './filter-order.ts';
@@ -26,19 +26,6 @@ export interface Indexed {
 export interface IndexOptions {
   /** The most pages one part holds (parts.ts); tests set it low to make parts of a small site. */
   partPages?: number;
-}
-
-/**
- * The pages of a built site that Pagefind would index, as paths in it. Its directory walk takes
- * every `.html` file and, since the pages mark their text with `data-pagefind-body`, keeps only
- * the pages that have one; the rest (lists, the print edition) need not be in a part. A file that
- * merely mentions the attribute in its text is kept, and skipped by Pagefind itself.
- */
-function pagesOf(root: string): string[] {
-  const files = listFiles(root).filter((f) => f.endsWith('.html')).map((f) => relative(root, f)).sort();
-  const marked = files.filter((path) => readFileSync(join(root, path)).includes('data-pagefind-body'));
-  // With no page marked, Pagefind indexes every page whole.
-  return marked.length ? marked : files;
 }
 
 /**
@@ -79,21 +66,72 @@ function keepDataOnly(partDir: string): void {
   }
 }
 
+/** Bump when the index changes for a reason the tag's other inputs do not show. */
+const TAG_SCHEME = 'dossier-search-tag/2';
+
+/** What the index will be made from, read before Pagefind runs; its tag is in the pages already. */
+export interface IndexPlan {
+  root: string;
+  /** The pages Pagefind indexes, as paths in the site. */
+  pages: string[];
+  records: SearchRecord[];
+  /** How many parts (parts.ts). */
+  count: number;
+  tag: string;
+  /** How many pages carry the tag. */
+  tagged: number;
+}
+
 /**
- * Indexes a built site folder with Pagefind's Node API: its HTML pages plus extra records, in
- * parts of at most `partPages` pages (parts.ts), the date order /search/ sorts by (date-order.ts),
- * the list of parts, and the index's tag patched into every page (tag.ts). The search integration
- * runs it on the staging folder; `npm run bench` runs it on a search-only copy of a built site to
- * measure search at sizes it does not build (docs/performance.md).
+ * Reads every page of the built site once, before Pagefind runs: which pages it indexes (those
+ * that mark their text with `data-pagefind-body`; with none marked, Pagefind indexes every page
+ * whole), and the tag, a hash of everything the index is made from (each page, each record,
+ * Pagefind's version and configuration, the number of parts), which it then writes into the
+ * pages in place (tag.ts). The same inputs make the same index, so the tag changes whenever the
+ * index can; knowing it before the index is written lets the portable edition read the pages
+ * while Pagefind indexes them (docs/search.md).
  */
-export async function indexSite(root: string, records: SearchRecord[] = [], options: IndexOptions = {}): Promise<Indexed> {
+export function tagPages(root: string, records: SearchRecord[] = [], options: IndexOptions = {}): IndexPlan {
+  const files = listFiles(root).filter((f) => f.endsWith('.html')).map((f) => relative(root, f)).sort();
+  const marked: string[] = [];
+  const places = new Map<string, number[]>();
+  const pageHash = new TagHash();
+  for (const path of files) {
+    const bytes = readBytes(join(root, path));
+    if (bytes.includes('data-pagefind-body')) marked.push(path);
+    pageHash.add(path, bytes);
+    const at = placeholdersIn(bytes);
+    if (at.length) places.set(path, at);
+  }
+  const pages = marked.length ? marked : files;
+  const count = partCount(pages.length + records.length, options.partPages ?? PART_PAGES);
+  const hash = new TagHash()
+    .add('scheme', TAG_SCHEME)
+    .add('pagefind', pagefindVersion())
+    .add('config', JSON.stringify(PAGEFIND_CONFIG))
+    .add('parts', String(count))
+    .add('pages', pageHash.digest())
+    .add('indexed', pages.join('\n'));
+  for (const record of records) hash.add(record.url, record.content);
+  const tag = hash.digest();
+  for (const [path, at] of places) writeTagAt(join(root, path), at, tag);
+  return { root, pages, records, count, tag, tagged: places.size };
+}
+
+/**
+ * Writes the index a plan was read for: its pages plus extra records, in parts of at most
+ * `partPages` pages (parts.ts), the date order /search/ sorts by (date-order.ts) and the list of
+ * parts. Nothing but `pagefind/` is written; the pages are only read.
+ */
+export async function writeIndex(plan: IndexPlan): Promise<void> {
+  const { root, pages, records, count } = plan;
   const recordItems = records.map((r, i): PartItem => ({ url: r.url, source: `search record ${i + 1} (${r.url})`, content: r.content }));
   const out = join(root, 'pagefind');
-  const pages = pagesOf(root);
-  const count = partCount(pages.length + records.length, options.partPages ?? PART_PAGES);
   const dirs = Array.from({ length: count }, (_, i) => join(out, partFolder(i)));
-  // One part reads the site folder itself, as Pagefind always did; more are dealt pages and records in turn.
-  const links = count > 1 ? Array.from({ length: count }, (_, i) => join(root, `.search-part-${i}`)) : [];
+  // One part reads the site folder itself, as Pagefind always did; more are dealt pages and
+  // records in turn. Their folders of links are inside pagefind/, which nothing else reads until
+  // the index is written.
+  const links = count > 1 ? Array.from({ length: count }, (_, i) => join(out, `.pages-${i}`)) : [];
   const parts: Part[] = count === 1 ? [{ dir: root, items: recordItems }] : deal([...pages, ...recordItems], count).map((dealt, i) => {
     linkPages(root, links[i], dealt.filter((x): x is string => typeof x === 'string'));
     return { dir: links[i], items: dealt.filter((x): x is PartItem => typeof x !== 'string') };
@@ -121,8 +159,16 @@ export async function indexSite(root: string, records: SearchRecord[] = [], opti
     throw new SearchIndexError([`pagefind/${DATE_ORDER_FILE}: the date order could not be made from the index's fragments (${(e as Error).message})`],
       'check that the output folder is writable and that Pagefind wrote pagefind/fragment/, then run the build again.');
   }
-  const tag = metaCacheTag(listFiles(out).map((f) => ({ path: relative(out, f), bytes: readFileSync(f) })));
-  let tagged = 0;
-  for (const file of listFiles(root)) if (file.endsWith('.html') && tagFile(file, tag) > 0) tagged++;
-  return { pages: pages.length, records: records.length, parts: count, tag, tagged };
+}
+
+/**
+ * Indexes a built site folder with Pagefind's Node API, start to end: the tag into the pages
+ * (`tagPages`), then the index (`writeIndex`). The search integration runs the two apart, so that
+ * the steps after it read the pages while Pagefind runs; `npm run bench` runs this on a
+ * search-only copy of a built site to measure search at sizes it does not build.
+ */
+export async function indexSite(root: string, records: SearchRecord[] = [], options: IndexOptions = {}): Promise<Indexed> {
+  const plan = tagPages(root, records, options);
+  await writeIndex(plan);
+  return { pages: plan.pages.length, records: records.length, parts: plan.count, tag: plan.tag, tagged: plan.tagged };
 }

@@ -5,57 +5,86 @@ import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 export const TAG_LENGTH = 16;
 
 /**
- * Stands in the built HTML for Pagefind's metaCacheTag until the index exists; the search
- * integration overwrites it with the tag of the index it wrote. It is exactly as long as the
+ * Stands in the built HTML for Pagefind's metaCacheTag until the search integration overwrites it
+ * with the tag of everything the index is made from (tagPages, index-site.ts), before Pagefind
+ * runs. It is exactly as long as the
  * tag (and ASCII, like the tag), so each page is patched in place, byte for byte, instead of
  * being read as text and written out whole again (230 MB at 10,000 sources).
  */
 export const SEARCH_TAG_PLACEHOLDER = '_dossier_search_';
 
 export interface IndexFile {
-  /** Path inside the pagefind folder, with forward slashes. */
+  /** Its name, with forward slashes. */
   path: string;
   bytes: Uint8Array;
 }
 
-/**
- * A tag that changes exactly when the index changes: identical builds get the same tag, so
- * browsers and the service worker keep their cached copy of the index entry file, while any
- * change of content gives the entry file a new URL and can never be served stale.
- */
-export function metaCacheTag(files: IndexFile[]): string {
-  const hash = createHash('sha256');
-  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    hash.update(file.path).update('\0').update(file.bytes).update('\0');
+/** A tag from named inputs, hashed as they come: the separators keep "ab"+"c" apart from "a"+"bc". */
+export class TagHash {
+  readonly #hash = createHash('sha256');
+
+  add(name: string, bytes: Uint8Array | string): this {
+    this.#hash.update(name).update('\0').update(bytes).update('\0');
+    return this;
   }
-  return hash.digest('hex').slice(0, TAG_LENGTH);
+
+  digest(): string {
+    return this.#hash.digest('hex').slice(0, TAG_LENGTH);
+  }
+}
+
+/** The tag of a set of named files, in any order. */
+export function metaCacheTag(files: IndexFile[]): string {
+  const hash = new TagHash();
+  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) hash.add(file.path, file.bytes);
+  return hash.digest();
 }
 
 const PLACEHOLDER = Buffer.from(SEARCH_TAG_PLACEHOLDER, 'latin1');
 
+/** Where the placeholder stands in a file's bytes. */
+export function placeholdersIn(bytes: Buffer): number[] {
+  const at: number[] = [];
+  for (let i = bytes.indexOf(PLACEHOLDER); i !== -1; i = bytes.indexOf(PLACEHOLDER, i + PLACEHOLDER.length)) at.push(i);
+  return at;
+}
+
 /**
- * Write the tag over every placeholder in one built file, in place: only those bytes change,
- * the file keeps its length and is never truncated. Returns how many placeholders it had.
+ * Writes the tag over the placeholders at `positions` in one built file, in place: only those
+ * bytes change, the file keeps its length and is never truncated.
  */
-export function tagFile(file: string, tag: string): number {
+export function writeTagAt(file: string, positions: number[], tag: string): void {
   const bytes = Buffer.from(tag, 'latin1');
   if (bytes.length !== PLACEHOLDER.length || !/^[0-9a-f]+$/.test(tag)) throw new Error(`tagFile: a search tag is ${PLACEHOLDER.length} hex digits, not "${tag}"`);
+  if (!positions.length) return;
   const fd = openSync(file, 'r+');
   try {
-    const size = fstatSync(fd).size;
-    const html = Buffer.allocUnsafe(size);
-    for (let read = 0; read < size; ) {
-      const n = readSync(fd, html, read, size - read, read);
-      if (n === 0) throw new Error(`tagFile: ${file} shrank while it was read`);
-      read += n;
-    }
-    let count = 0;
-    for (let at = html.indexOf(PLACEHOLDER); at !== -1; at = html.indexOf(PLACEHOLDER, at + PLACEHOLDER.length)) {
-      writeSync(fd, bytes, 0, bytes.length, at);
-      count++;
-    }
-    return count;
+    for (const at of positions) writeSync(fd, bytes, 0, bytes.length, at);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Reads a file whole as bytes (a page of 100,000 sources is longer than a string can be). */
+export function readBytes(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const bytes = Buffer.allocUnsafe(size);
+    for (let read = 0; read < size; ) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) throw new Error(`${file} shrank while it was read`);
+      read += n;
+    }
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Writes the tag over every placeholder in one built file, in place. Returns how many it had. */
+export function tagFile(file: string, tag: string): number {
+  const positions = placeholdersIn(readBytes(file));
+  writeTagAt(file, positions, tag);
+  return positions.length;
 }
