@@ -1,11 +1,12 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { planOffline, type BuiltFile } from '../lib/offline/plan.ts';
 import { workerSource } from '../lib/offline/worker.ts';
 import { listFiles } from '../lib/files.ts';
+import { fileDigest, forgetDigests } from '../lib/file-digests.ts';
 import { searchIndexWritten } from './search-written.ts';
 
 /**
@@ -20,14 +21,9 @@ export default function offline(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         await searchIndexWritten();
         const root = fileURLToPath(dir).replace(/\/$/, '');
-        const files: BuiltFile[] = listFiles(root).map((file) => {
-          const bytes = readFileSync(file);
-          return {
-            path: relative(root, file).split(sep).join('/'),
-            size: statSync(file).size,
-            hash: createHash('sha256').update(bytes).digest('hex'),
-          };
-        });
+        // Most hashes come from the portable edition, which read the files already (file-digests.ts).
+        const files: BuiltFile[] = listFiles(root).map((file) => ({ path: relative(root, file).split(sep).join('/'), ...fileDigest(file) }));
+        forgetDigests();
         const budget = Number(process.env.DOSSIER_OFFLINE_BUDGET);
         const plan = planOffline(files, {
           budgetBytes: Number.isFinite(budget) && budget > 0 ? budget : undefined,

@@ -14,6 +14,7 @@ import { replaceAllBytes } from '../lib/portable/page-bytes.ts';
 import { zipEntry, ZipWriter, type ZipEntryData } from '../lib/portable/zip.ts';
 import { formatBytes } from '../lib/print/size.ts';
 import { listFiles } from '../lib/files.ts';
+import { readRemembered, rememberDigest } from '../lib/file-digests.ts';
 import { BundleError, portableScripts, SCRIPT_PATHS } from './portable-bundle.ts';
 import { publishedDir, swapIn } from './atomic-output.ts';
 import { searchIndexWritten } from './search-written.ts';
@@ -135,7 +136,8 @@ async function writeFiles(plan: PlannedFile[], site: string, staging: string, sp
   const turn = turns();
   for (const f of plan) {
     await turn();
-    const made = editionBytes(f, f.source === null ? scripts.get(f.path)! : readFileSync(join(site, f.source)), has(f.path));
+    // Remembered: the offline worker's manifest takes the hash instead of reading the file again.
+    const made = editionBytes(f, f.source === null ? scripts.get(f.path)! : readRemembered(join(site, f.source)), has(f.path));
     problems.push(...made.problems);
     if (problems.length) continue;
     const path = `data/${f.path}`;
@@ -245,6 +247,7 @@ export async function writePortableEdition(site: string, parent: string, dossier
     process.off('exit', leftovers);
   }
   copyFileSync(zipPath, join(site, ZIP_NAME));
+  rememberDigest(join(site, ZIP_NAME), zip.sha256);
   fillDownloadLinks(site, sizeText(zip.bytes), zip.sha256);
   return { folder, zip: zipPath, zipBytes: zip.bytes, sha256: zip.sha256 };
 }
