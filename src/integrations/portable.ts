@@ -125,33 +125,54 @@ function turns(): () => Promise<void> {
 }
 
 /**
- * Writes the planned files into `staging/data/`, one at a time: each is read from the site (or
- * taken from the edition's scripts), made fit for file://, hashed, written, and deflated into the
- * spool file at the payload's end. Only its digest and its place in the spool are kept. The
- * links each file could not keep are added to `problems`; once there is one, the rest is only
- * read for its links, so that the refusal names them all.
+ * Writes planned files into `staging/data/`, one at a time: each is read from the site (or taken
+ * from the edition's scripts), made fit for file://, hashed, written, and deflated into the spool
+ * file at the payload's end. Only its digest and its place in the spool are kept. The links a file
+ * could not keep go to `problems`; once there is one, the rest is only read for its links, so that
+ * the refusal names them all.
  */
-async function writeFiles(plan: PlannedFile[], site: string, staging: string, spool: number, scripts: Map<string, Uint8Array>, has: (from: string) => (file: string) => boolean, payload: Payload, problems: LinkProblem[]): Promise<void> {
-  const folders = new Set<string>();
-  const turn = turns();
-  for (const f of plan) {
-    await turn();
-    // Remembered: the offline worker's manifest takes the hash instead of reading the file again.
-    const made = editionBytes(f, f.source === null ? scripts.get(f.path)! : readRemembered(join(site, f.source)), has(f.path));
-    problems.push(...made.problems);
-    if (problems.length) continue;
-    const path = `data/${f.path}`;
-    const to = join(staging, path);
-    if (!folders.has(dirname(to))) {
-      mkdirSync(dirname(to), { recursive: true });
-      folders.add(dirname(to));
+class PayloadWriter {
+  readonly payload: Payload = { digests: [], spooled: [], end: 0 };
+  readonly problems: LinkProblem[] = [];
+  readonly #folders = new Set<string>();
+  readonly #turn = turns();
+
+  readonly site: string;
+  readonly staging: string;
+  readonly spool: number;
+
+  constructor(site: string, staging: string, spool: number) {
+    this.site = site;
+    this.staging = staging;
+    this.spool = spool;
+  }
+
+  /** `has(page)` answers, for a link on that page, whether the edition holds the file it names. */
+  async write(plan: PlannedFile[], scripts: Map<string, Uint8Array>, has: (page: string) => (file: string) => boolean): Promise<void> {
+    for (const f of plan) {
+      await this.#turn();
+      // Remembered: the offline worker's manifest takes the hash instead of reading the file again.
+      const made = editionBytes(f, f.source === null ? scripts.get(f.path)! : readRemembered(join(this.site, f.source)), has(f.path));
+      this.problems.push(...made.problems);
+      if (this.problems.length) continue;
+      const path = `data/${f.path}`;
+      const to = join(this.staging, path);
+      if (!this.#folders.has(dirname(to))) {
+        mkdirSync(dirname(to), { recursive: true });
+        this.#folders.add(dirname(to));
+      }
+      writeFileSync(to, made.bytes);
+      this.payload.digests.push({ path, sha256: sha256(made.bytes), size: made.bytes.length });
+      const { data, ...entry } = zipEntry(path, made.bytes);
+      writeSync(this.spool, data);
+      this.payload.spooled.push({ ...entry, offset: this.payload.end, length: data.length });
+      this.payload.end += data.length;
     }
-    writeFileSync(to, made.bytes);
-    payload.digests.push({ path, sha256: sha256(made.bytes), size: made.bytes.length });
-    const { data, ...entry } = zipEntry(path, made.bytes);
-    writeSync(spool, data);
-    payload.spooled.push({ ...entry, offset: payload.end, length: data.length });
-    payload.end += data.length;
+  }
+
+  /** Throws an EditionError naming every link the edition cannot keep. */
+  refuseIfAny(): void {
+    if (this.problems.length) throw new EditionError(linkReport(this.problems));
   }
 }
 
@@ -164,30 +185,30 @@ async function writeFiles(plan: PlannedFile[], site: string, staging: string, sp
  */
 async function writePayload(site: string, staging: string, spool: number, indexWritten: Promise<void>): Promise<Payload> {
   const isIndex = (path: string) => path.startsWith('pagefind/');
-  const payload: Payload = { digests: [], spooled: [], end: 0 };
-  const problems: LinkProblem[] = [];
+  const writer = new PayloadWriter(site, staging, spool);
   const first = editionPlan(listSite(site).filter((p) => !isIndex(p)), []);
   const firstNames = new Set([...first.map((f) => f.path), ...SCRIPT_PATHS]);
   const intoIndex: LinkProblem[] = [];
-  await writeFiles(first, site, staging, spool, new Map(), (page) => (file) => {
+  await writer.write(first, new Map(), (page) => (file) => {
     if (!isIndex(file)) return firstNames.has(file);
     intoIndex.push({ page, link: file, reason: 'missing' });
     return true;
-  }, payload, problems);
+  });
 
   await indexWritten;
   const indexPaths = listSite(site, 'pagefind');
   const indexNames = new Set(editionPlan(indexPaths, []).map((f) => f.path));
-  problems.push(...intoIndex.filter((p) => !firstNames.has(p.link) && !indexNames.has(p.link)));
-  if (problems.length) throw new EditionError(linkReport(problems));
+  writer.problems.push(...intoIndex.filter((p) => !firstNames.has(p.link) && !indexNames.has(p.link)));
+  writer.refuseIfAny();
   const scripts = await portableScripts(site);
   const rest = editionPlan(indexPaths, [...scripts.keys()]);
   const names = new Set([...firstNames, ...rest.map((f) => f.path)]);
-  await writeFiles(rest, site, staging, spool, scripts, () => (file) => names.has(file), payload, problems);
-  if (problems.length) throw new EditionError(linkReport(problems));
+  await writer.write(rest, scripts, () => (file) => names.has(file));
+  writer.refuseIfAny();
   // In path order, as one plan of the whole site gave them: the manifest lists them so.
-  const order = payload.digests.map((_, i) => i).sort((a, b) => (payload.digests[a].path < payload.digests[b].path ? -1 : 1));
-  return { digests: order.map((i) => payload.digests[i]), spooled: order.map((i) => payload.spooled[i]), end: payload.end };
+  const { digests, spooled, end } = writer.payload;
+  const order = digests.map((_, i) => i).sort((a, b) => (digests[a].path < digests[b].path ? -1 : 1));
+  return { digests: order.map((i) => digests[i]), spooled: order.map((i) => spooled[i]), end };
 }
 
 /** The bag as one zip at `zipPath`, its entries in path order: the tag files and the spooled payload. Returns its size and SHA-256. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBuiltSite } from '../helpers/session.ts';
 import { settled } from '../helpers/browser.ts';
-import { hold } from '../helpers/hold.ts';
+import { slowPagefind, typeWhilePagefindLoads } from '../helpers/hold.ts';
 
 const env = useBuiltSite();
 
@@ -75,25 +75,14 @@ describe('the header search in workers of its own', () => {
     const context = await env.browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.route(/\/_astro\/host-worker\./, (route) => route.abort());
-    // A reader on a slow line types on while Pagefind loads. Hold its script, so that a search
-    // waits for it; then hold its filters, which it loads after it has set itself on the UI's
-    // instance, so that the rest of the word is searched in that window.
-    const script = await hold(page, /\/pagefind\/pagefind\.js/);
-    const filters = await hold(page, /\/pagefind\/filter\//);
+    const slow = await slowPagefind(page);
     await page.goto(`${env.url}/sources/`);
     await page.keyboard.press('Control+k');
     const input = page.locator('pagefind-modal pagefind-input input');
     await input.waitFor();
+    // The first letter fails over to Pagefind's own worker, which asks for its script.
     await input.pressSequentially('G');
-    await script.asked;
-    await input.pressSequentially('e');
-    // Long enough for the input's debounce to send "Ge", which now waits for Pagefind.
-    await page.waitForTimeout(1_000);
-    await script.release();
-    await filters.asked;
-    await input.pressSequentially('neva', { delay: 30 });
-    await page.waitForTimeout(1_000);
-    await filters.release();
+    await typeWhilePagefindLoads(page, input, slow, 'e', 'neva');
     const shown = await modalResults(page, 'Geneva', { typed: true });
     expect(shown).toEqual(await pagefindOrder(page, 'Geneva', shown.length));
     await context.close();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBuiltSite } from '../helpers/session.ts';
 import { settledResults } from '../helpers/search-results.ts';
-import { hold } from '../helpers/hold.ts';
+import { slowPagefind, typeWhilePagefindLoads } from '../helpers/hold.ts';
 
 const env = useBuiltSite();
 
@@ -88,21 +88,11 @@ describe('the /search/ page', () => {
   it('shows the whole word\'s results, not a prefix\'s, when the reader types on while Pagefind is still loading', async () => {
     const context = await env.browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
-    // A slow line: Pagefind's script is held while "Ge" is searched, then its filters, which it
-    // loads after setting itself on the UI's instance, while the rest of the word is.
-    const script = await hold(page, /\/pagefind\/pagefind\.js/);
-    const filters = await hold(page, /\/pagefind\/filter\//);
+    const slow = await slowPagefind(page);
     await page.goto(`${env.url}/search/`);
     const input = page.locator('pagefind-input[instance=page] input');
     await input.waitFor();
-    await script.asked;
-    await input.pressSequentially('Ge');
-    await page.waitForTimeout(1_000);
-    await script.release();
-    await filters.asked;
-    await input.pressSequentially('neva', { delay: 30 });
-    await page.waitForTimeout(1_000);
-    await filters.release();
+    await typeWhilePagefindLoads(page, input, slow, 'Ge', 'neva');
     await page.locator('pagefind-summary[instance=page]').filter({ hasText: /results? for Geneva/i }).waitFor();
     const terms = () => page.locator('pagefind-results[instance=page] .search-result-link').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).searchParams.get('highlight')));
     await expect.poll(async () => { const t = await terms(); return t.length > 0 && t.every((x) => x === 'geneva'); }, { timeout: 15_000 }).toBe(true);

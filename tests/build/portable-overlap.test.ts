@@ -101,7 +101,7 @@ describe('a build that ends while the edition waits for the index', () => {
         await writePortableEdition(${JSON.stringify(site)}, ${JSON.stringify(out)}, { title: 'T', edition: '2026-11-21', sources: 5 }, undefined, failed);
       `;
       const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1800000000' } });
-      expect(run.stdout).toContain('pages staged');
+      expect(run.stdout, run.stderr).toContain('pages staged');
       expect(run.status).toBe(1);
       expect(readdirSync(out)).toEqual([]);
     } finally {
