@@ -2,29 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { metaCacheTag, SEARCH_TAG_PLACEHOLDER, TAG_LENGTH, tagFile } from '../../src/lib/search/tag.ts';
+import { placeholdersIn, SEARCH_TAG_PLACEHOLDER, TAG_LENGTH, TagHash, writeTagAt } from '../../src/lib/search/tag.ts';
 
-const file = (path: string, text: string) => ({ path, bytes: new TextEncoder().encode(text) });
+const tagOf = (...inputs: [string, string][]) => inputs.reduce((h, [name, text]) => h.add(name, text), new TagHash()).digest();
 
-describe('metaCacheTag', () => {
-  it('is the same for the same files in any order', () => {
-    const a = [file('pagefind-entry.json', '{"a":1}'), file('index/en_1.pf_index', 'x')];
-    expect(metaCacheTag(a)).toBe(metaCacheTag([...a].reverse()));
+describe('TagHash', () => {
+  it('is the same for the same inputs', () => {
+    expect(tagOf(['a', '1'], ['b', '2'])).toBe(tagOf(['a', '1'], ['b', '2']));
   });
 
-  it('changes when any file or name changes', () => {
-    const base = metaCacheTag([file('a', '1'), file('b', '2')]);
-    expect(metaCacheTag([file('a', '1'), file('b', '3')])).not.toBe(base);
-    expect(metaCacheTag([file('a', '1'), file('c', '2')])).not.toBe(base);
+  it('changes when any input or name changes', () => {
+    const base = tagOf(['a', '1'], ['b', '2']);
+    expect(tagOf(['a', '1'], ['b', '3'])).not.toBe(base);
+    expect(tagOf(['a', '1'], ['c', '2'])).not.toBe(base);
     // The separator keeps "ab"+"c" apart from "a"+"bc".
-    expect(metaCacheTag([file('ab', 'c')])).not.toBe(metaCacheTag([file('a', 'bc')]));
+    expect(tagOf(['ab', 'c'])).not.toBe(tagOf(['a', 'bc']));
   });
-
 });
 
+/** The placeholders found in a file and the tag written over them, as the search integration does. */
+function tagFile(path: string, tag: string): number {
+  const at = placeholdersIn(readFileSync(path));
+  writeTagAt(path, at, tag);
+  return at.length;
+}
+
 // The tag is patched into the built pages in place, so the placeholder must be exactly as long as a tag.
-describe('tagFile', () => {
-  const tag = metaCacheTag([file('pagefind-entry.json', '{}')]);
+describe('placeholdersIn and writeTagAt', () => {
+  const tag = tagOf(['pagefind-entry.json', '{}']);
   const withPage = (html: string, check: (path: string) => void) => {
     const dir = mkdtempSync(join(tmpdir(), 'tag-'));
     try {

@@ -4,7 +4,7 @@ import { listFiles } from '../files.ts';
 import { PAGEFIND_CONFIG, pagefindVersion, writePart, type Part, type PartItem } from './index-part.ts';
 import { SearchIndexError } from './index-error.ts';
 import type { SearchRecord } from './records.ts';
-import { placeholdersIn, readBytes, TagHash, writeTagAt } from './tag.ts';
+import { placeholdersIn, TagHash, writeTagAt } from './tag.ts';
 import { DATE_ORDER_FILE, dateOrder } from './date-order.ts';
 import { fragmentDates } from './fragments.ts';
 import { FilterOrderError, MERGING_FILES, sortMergedFilters } from './filter-order.ts';
@@ -97,7 +97,7 @@ export function tagPages(root: string, records: SearchRecord[] = [], options: In
   const places = new Map<string, number[]>();
   const pageHash = new TagHash();
   for (const path of files) {
-    const bytes = readBytes(join(root, path));
+    const bytes = readFileSync(join(root, path));
     if (bytes.includes('data-pagefind-body')) marked.push(path);
     pageHash.add(path, bytes);
     const at = placeholdersIn(bytes);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 
 /** Hex digits of the tag: 64 bits of SHA-256. */
 export const TAG_LENGTH = 16;
@@ -13,12 +13,6 @@ export const TAG_LENGTH = 16;
  */
 export const SEARCH_TAG_PLACEHOLDER = '_dossier_search_';
 
-export interface IndexFile {
-  /** Its name, with forward slashes. */
-  path: string;
-  bytes: Uint8Array;
-}
-
 /** A tag from named inputs, hashed as they come: the separators keep "ab"+"c" apart from "a"+"bc". */
 export class TagHash {
   readonly #hash = createHash('sha256');
@@ -31,13 +25,6 @@ export class TagHash {
   digest(): string {
     return this.#hash.digest('hex').slice(0, TAG_LENGTH);
   }
-}
-
-/** The tag of a set of named files, in any order. */
-export function metaCacheTag(files: IndexFile[]): string {
-  const hash = new TagHash();
-  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) hash.add(file.path, file.bytes);
-  return hash.digest();
 }
 
 const PLACEHOLDER = Buffer.from(SEARCH_TAG_PLACEHOLDER, 'latin1');
@@ -55,7 +42,7 @@ export function placeholdersIn(bytes: Buffer): number[] {
  */
 export function writeTagAt(file: string, positions: number[], tag: string): void {
   const bytes = Buffer.from(tag, 'latin1');
-  if (bytes.length !== PLACEHOLDER.length || !/^[0-9a-f]+$/.test(tag)) throw new Error(`tagFile: a search tag is ${PLACEHOLDER.length} hex digits, not "${tag}"`);
+  if (bytes.length !== PLACEHOLDER.length || !/^[0-9a-f]+$/.test(tag)) throw new Error(`writeTagAt: a search tag is ${PLACEHOLDER.length} hex digits, not "${tag}"`);
   if (!positions.length) return;
   const fd = openSync(file, 'r+');
   try {
@@ -63,28 +50,4 @@ export function writeTagAt(file: string, positions: number[], tag: string): void
   } finally {
     closeSync(fd);
   }
-}
-
-/** Reads a file whole as bytes (a page of 100,000 sources is longer than a string can be). */
-export function readBytes(file: string): Buffer {
-  const fd = openSync(file, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const bytes = Buffer.allocUnsafe(size);
-    for (let read = 0; read < size; ) {
-      const n = readSync(fd, bytes, read, size - read, read);
-      if (n === 0) throw new Error(`${file} shrank while it was read`);
-      read += n;
-    }
-    return bytes;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Writes the tag over every placeholder in one built file, in place. Returns how many it had. */
-export function tagFile(file: string, tag: string): number {
-  const positions = placeholdersIn(readBytes(file));
-  writeTagAt(file, positions, tag);
-  return positions.length;
 }
