@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { discard, sweep } from '../lib/discard.ts';
 import { searchIndexWritten } from './search-written.ts';
 
 /**
@@ -48,17 +49,25 @@ export function publishedDir(outDir: URL): string {
   return dir.endsWith(STAGING) ? dir.slice(0, -STAGING.length) : dir;
 }
 
-/** A build killed between the two renames of a swap leaves only `<dir>.old`: put it back. */
+/**
+ * A build killed between the two renames of a swap leaves only `<dir>.old`: put it back. Folders
+ * that earlier builds left to remove in the background and that are still there are removed again.
+ */
 export function recover(finalDir: string): void {
   const old = `${finalDir}.old`;
   if (!existsSync(finalDir) && existsSync(old)) renameSync(old, finalDir);
   rmSync(old, { recursive: true, force: true });
+  sweep(finalDir);
 }
 
+/**
+ * Puts `stagingDir` in the place of `finalDir` with two renames; the folder it replaces is removed
+ * in the background (src/lib/discard.ts), so the build does not wait for it.
+ */
 export function swapIn(stagingDir: string, finalDir: string): void {
   const old = `${finalDir}.old`;
   rmSync(old, { recursive: true, force: true });
   if (existsSync(finalDir)) renameSync(finalDir, old);
   renameSync(stagingDir, finalDir);
-  rmSync(old, { recursive: true, force: true });
+  discard(old, finalDir);
 }

@@ -17,6 +17,7 @@ import { listFiles } from '../lib/files.ts';
 import { readRemembered, rememberDigest } from '../lib/file-digests.ts';
 import { BundleError, portableScripts, SCRIPT_PATHS } from './portable-bundle.ts';
 import { publishedDir, swapIn } from './atomic-output.ts';
+import { sweep } from '../lib/discard.ts';
 import { searchIndexWritten } from './search-written.ts';
 
 /**
@@ -283,6 +284,7 @@ async function writeBag(site: string, to: Staged, info: BagInfo, indexWritten: P
     rmSync(to.staging, { recursive: true, force: true });
     mkdirSync(to.staging, { recursive: true });
   }, [to.staging]);
+  sweep(to.folder);
   await writeOrRefuse(to.spool, () => {
     spool = openSync(to.spool, 'w+');
   }, [to.staging, to.spool]);

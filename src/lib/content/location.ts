@@ -1,4 +1,5 @@
 import { basename, dirname, join, resolve } from 'node:path';
+import { REMOVING } from '../discard.ts';
 
 /**
  * The content folder. DOSSIER_CONTENT points the whole engine at another dossier
@@ -21,7 +22,7 @@ export function cacheDirFor(root = process.cwd()): string {
 /**
  * What a walk over every file of a dossier folder must pass by: the built site when it lies inside
  * the folder (a dossier of its own builds into <folder>/dist/ by default; atomic publishing adds
- * .staging and .old beside it) and hidden folders (.git, and .dossier with the kept PDF). Without
+ * .staging and .old beside it, and .removing-<hex> while a replaced one is removed) and hidden folders (.git, and .dossier with the kept PDF). Without
  * this, each build changed the content's own fingerprint and build id.
  */
 export function notContent(dir: string, root = process.cwd()): (path: string) => boolean {
@@ -29,5 +30,7 @@ export function notContent(dir: string, root = process.cwd()): (path: string) =>
   // The portable edition is written beside the output folder (src/lib/portable/edition.ts), so inside a dossier folder too.
   const portable = outs.flatMap((o) => ['dossier-portable', 'dossier-portable.zip'].map((n) => join(dirname(o), n)));
   const skip = new Set([...outs, ...portable].flatMap((o) => [o, `${o}.staging`, `${o}.old`]));
-  return (path) => skip.has(path) || (dirname(path) === dir && basename(path).startsWith('.'));
+  // A replaced output folder is removed in the background under a name of its own (src/lib/discard.ts).
+  const removing = [...outs, ...portable].map((o) => `${o}${REMOVING}`);
+  return (path) => skip.has(path) || removing.some((r) => path.startsWith(r)) || (dirname(path) === dir && basename(path).startsWith('.'));
 }
