@@ -82,7 +82,7 @@ async function build(force: boolean): Promise<number> {
   const record = recordFile(resolve(cacheDirFor()), target.out);
   const inputs = inputStamp({ root: process.cwd(), content: target.content, out: target.out, env: process.env });
   const last = readRecord(record);
-  if (!force && !whyBuild(last, inputs, outputState(target.out))) {
+  if (!force && !whyBuild(last, inputs, () => outputState(target.out))) {
     const { dossier, problems } = verifyContent(target.content);
     if (problems.length) {
       reportProblems(problems);
