@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { distStats, type DistStats } from './bench/dist-stats.ts';
 import { editSource } from './bench/edit.ts';
+import { removeFully } from '../src/lib/discard.ts';
 import { medianRow } from './bench/median.ts';
 import { measure } from './bench/measure.ts';
 import { probeSearch, type SearchFigures } from './bench/search-probe.ts';
@@ -86,7 +87,8 @@ const run = (cmd: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv = 
 
 /** A copy of the project without its build output and caches, sharing node_modules. */
 function copyProject(dst: string) {
-  rmSync(dst, { recursive: true, force: true });
+  // The last run's build may still be removing its replaced output inside it (src/lib/discard.ts).
+  removeFully(dst);
   mkdirSync(dst, { recursive: true });
   for (const e of readdirSync(ROOT)) {
     if (SKIP.has(e) || e.startsWith('dist') || e.startsWith('dossier-portable')) continue;

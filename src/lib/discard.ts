@@ -64,3 +64,23 @@ function removeInBackground(dirs: string[]): void {
 function removeNow(dirs: string[]): void {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 }
+
+/**
+ * Removes a folder that may hold one being removed in the background, and returns once it is gone.
+ * Node's rmSync, when another process deletes inside the same tree, can stop early, either
+ * throwing ENOENT or returning with the folder still there (Node 24; the bench met it removing its
+ * copy of the project while the last build's remover was at work). So it is run again, up to
+ * `tries` times, 100 ms apart.
+ */
+export function removeFully(dir: string, tries = 100): void {
+  for (let i = 0; i < tries; i++) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    if (!existsSync(dir)) return;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  }
+  throw new Error(`${dir} could not be removed after ${tries} tries; remove it by hand`);
+}

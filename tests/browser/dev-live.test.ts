@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -8,6 +8,7 @@ import { pageConnected, pageSettled, startDevServer, type DevServer } from '../.
 import { MINI } from '../helpers/fixtures.ts';
 import { launch } from '../helpers/browser.ts';
 import { withBuildLockAsync } from '../helpers/build-lock.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 /*
  * `npm run dev` on a dossier outside the project: saves show on the open page, a save that
@@ -85,7 +86,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
   unlock?.();
-  rmSync(work, { recursive: true, force: true });
+  removeFully(work);
 });
 
 // Each step waits up to a minute for the dev server, which a busy machine can need; the test's ceiling covers the steps.

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, relative, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -10,6 +10,7 @@ import { engineState } from '../helpers/engine-state.ts';
 import { leaks } from '../helpers/leaks.ts';
 import { launch } from '../helpers/browser.ts';
 import { serve, type Served } from '../helpers/serve.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 /**
  * The second dossier, examples/harbour-fire, built as an author builds it (the npm scripts' entry
@@ -33,8 +34,8 @@ let site: Served;
 
 beforeAll(async () => {
   engineBefore = engineState();
-  rmSync(DIST, { recursive: true, force: true });
-  rmSync(join(EXAMPLE, '.dossier'), { recursive: true, force: true });
+  removeFully(DIST);
+  removeFully(join(EXAMPLE, '.dossier'));
   build = run(['scripts/astro.ts', 'build', '--content', 'examples/harbour-fire']);
   // npm run pdf prints /print/ of that build, then builds once more so that the pages link to it.
   pdf = run(['scripts/pdf.ts', '--content', 'examples/harbour-fire']);
@@ -45,7 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await site?.close();
-  rmSync(work, { recursive: true, force: true });
+  removeFully(work);
 });
 
 describe('the example dossier builds on its own', () => {

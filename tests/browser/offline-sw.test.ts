@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { buildDossierAsync } from '../helpers/build.ts';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch } from '../helpers/browser.ts';
 import { serve, type Served } from '../helpers/serve.ts';
 import { siteDir } from '../helpers/site.ts';
 import { miniCopy } from '../helpers/fixtures.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 let browser: Browser;
 const cleanup: (() => unknown)[] = [];
@@ -85,7 +86,7 @@ describe('offline', () => {
     onTestFailed(() => console.error(`offline update test, steps:\n${log.join('\n')}`));
 
     const content = miniCopy('tests/.out', 'offline-update');
-    cleanup.push(() => rmSync(content, { recursive: true, force: true }), () => rmSync(`${content}-out`, { recursive: true, force: true }));
+    cleanup.push(() => removeFully(content), () => removeFully(`${content}-out`));
     const dir = await build(content);
     step('built');
     const site = await serve(dir);
@@ -148,7 +149,7 @@ describe('offline', () => {
 
   it('above the size budget, saves the shell first and the rest on request, with progress', async () => {
     const content = miniCopy('tests/.out', 'offline-budget');
-    cleanup.push(() => rmSync(content, { recursive: true, force: true }), () => rmSync(`${content}-out`, { recursive: true, force: true }));
+    cleanup.push(() => removeFully(content), () => removeFully(`${content}-out`));
     const dir = await build(content, { DOSSIER_OFFLINE_BUDGET: '1000' });
     const manifest = JSON.parse(readFileSync(join(dir, 'offline-manifest.json'), 'utf8'));
     expect(manifest.mode).toBe('shell');

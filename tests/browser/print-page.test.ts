@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -8,6 +8,7 @@ import { verifyContent } from '../../src/lib/content/verify.ts';
 import { launch } from '../helpers/browser.ts';
 import { serve, type Served } from '../helpers/serve.ts';
 import { siteDir } from '../helpers/site.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 /** Any page printed from the browser: a single source page through Chromium's page.pdf. */
 const { dossier } = verifyContent('src/content');
@@ -38,7 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  rmSync(work, { recursive: true, force: true });
+  removeFully(work);
 });
 
 describe('printing a source page', () => {

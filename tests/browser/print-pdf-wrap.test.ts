@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePdf, type PdfResult } from '../../scripts/pdf/make.ts';
 import { parseOutlineXml, type OutlineItem } from '../../src/lib/print/contents.ts';
 import { buildDossierAsync } from '../helpers/build.ts';
 import { miniCopy } from '../helpers/fixtures.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 /*
  * A source headline long enough to wrap onto a second line of its heading in the print edition.
@@ -36,7 +37,7 @@ beforeAll(async () => {
   outline = parseOutlineXml(execFileSync('pdftohtml', ['-q', '-xml', '-i', '-stdout', pdfPath], { maxBuffer: 1 << 28 }).toString('utf8'));
   pages = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { maxBuffer: 1 << 28 }).toString('utf8').split('\f');
 }, 300_000);
-afterAll(() => [content, out, `${out}-cache`, pdfPath].forEach((p) => rmSync(p, { recursive: true, force: true })));
+afterAll(() => [content, out, `${out}-cache`, pdfPath].forEach((p) => removeFully(p)));
 
 describe('npm run pdf with a headline that wraps', () => {
   it('prints the headline over two lines of its heading', () => {

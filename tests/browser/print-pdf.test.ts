@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { makePdf, type PdfResult } from '../../scripts/pdf/make.ts';
 import { verifyContent } from '../../src/lib/content/verify.ts';
 import { parseOutlineXml } from '../../src/lib/print/contents.ts';
 import { siteDir } from '../helpers/site.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 /** The whole-dossier PDF, printed from the test build and read back with poppler. */
 const { dossier } = verifyContent('src/content');
@@ -24,7 +25,7 @@ beforeAll(async () => {
   pages = pageText(pdfPath);
   text = flat(pages.join(' '));
 }, 120_000);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => removeFully(work));
 
 describe('npm run pdf: the whole dossier', () => {
   it('holds every source headline, claim summary and response', () => {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { launch } from '../helpers/browser.ts';
 import { serve, type Served } from '../helpers/serve.ts';
 import { siteDir } from '../helpers/site.ts';
 import { unzipEdition } from '../helpers/portable.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 /*
  * The search index in parts (src/lib/search/parts.ts). A dossier needs more than 4,000 pages for
@@ -37,7 +38,7 @@ afterAll(async () => {
   await browser?.close();
   await one?.close();
   await parts?.close();
-  rmSync(OUT, { recursive: true, force: true });
+  removeFully(OUT);
 });
 
 const fragments = (pagefind: string): string[] => readdirSync(join(pagefind, 'fragment')).sort();

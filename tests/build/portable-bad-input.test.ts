@@ -7,6 +7,7 @@ import { sha256 } from '../../src/lib/hash.ts';
 import { writePortableEdition } from '../../src/integrations/portable.ts';
 import { zipBag } from '../../src/lib/portable/zip.ts';
 import { siteDir } from '../helpers/site.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 /*
  * The portable step refuses bad input with a message that names the file and the fix, and leaves
@@ -38,7 +39,7 @@ beforeAll(async () => {
   cpSync(siteDir(), site, { recursive: true });
   await writePortableEdition(site, parent, info);
 }, 120_000);
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => removeFully(tmp));
 
 describe('the portable step refuses bad input and keeps the last good edition', () => {
   it('a page that would link outside the edition: names the page and the link', async () => {

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePortableEdition } from '../../src/integrations/portable.ts';
 import { siteDir } from '../helpers/site.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 /*
  * The portable edition is written while Pagefind still writes the search index (the search
@@ -38,7 +39,7 @@ beforeAll(() => {
 });
 afterAll(() => {
   delete process.env.SOURCE_DATE_EPOCH;
-  rmSync(tmp, { recursive: true, force: true });
+  removeFully(tmp);
 });
 
 describe('the portable edition while the search index is written', () => {

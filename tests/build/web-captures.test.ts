@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { HtmlValidate } from 'html-validate';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDossier } from '../helpers/build.ts';
 import { miniCopy } from '../helpers/fixtures.ts';
 import { rawRecords, runImport, web } from '../helpers/web.ts';
 import { formatCaptureTime } from '../../src/lib/format/capture-time.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 /*
  * A small dossier made from the wget captures by the importer itself, built by Astro: the web
@@ -39,7 +40,7 @@ beforeAll(() => {
   build = buildDossier(content, out);
 }, 600_000);
 afterAll(() => {
-  for (const d of [content, out, `${out}-cache`]) if (d) rmSync(d, { recursive: true, force: true });
+  for (const d of [content, out, `${out}-cache`]) if (d) removeFully(d);
 });
 
 describe('a dossier built from web captures', () => {

@@ -1,15 +1,16 @@
 // The dev server's verifier on a dossier with a web capture: a save elsewhere neither hashes the
 // archive nor derives its text again; a changed archive is read again and judged as a build would.
-import { copyFileSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LiveVerifier } from '../../src/lib/content/live.ts';
 import { verifyContent } from '../../src/lib/content/verify.ts';
 import { miniCopy } from '../helpers/fixtures.ts';
 import { runImport, web } from '../helpers/web.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 const dir = miniCopy('tests/.out', 'live-web');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => removeFully(dir));
 const ID = 'the-coastal-courier-2017-11-14';
 const archive = join(dir, 'captures', `${ID}.warc.gz`);
 

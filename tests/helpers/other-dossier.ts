@@ -1,9 +1,9 @@
-import { rmSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { launch } from './browser.ts';
 import { buildDossier } from './build.ts';
 import { serve, type Served } from './serve.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 /**
  * For a browser test of a dossier other than the real one: before the file, prepare its folder,
@@ -21,7 +21,7 @@ export function useOtherDossier(content: string, out: string, remove: string[], 
   afterAll(async () => {
     await env.browser?.close();
     await env.site?.close();
-    for (const d of remove) rmSync(d, { recursive: true, force: true });
+    for (const d of remove) removeFully(d);
   });
   return env;
 }

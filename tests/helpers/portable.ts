@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzip } from '../../src/lib/portable/zip.ts';
 import { siteDir } from './site.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 /** The portable zip the test build wrote beside its site (src/integrations/portable.ts). */
 export const portableZip = (): string => join(dirname(siteDir()), 'dossier-portable.zip');
@@ -15,5 +16,5 @@ export function unzipEdition(zip = portableZip()): { dir: string; data: string; 
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), bytes);
   }
-  return { dir, data: join(dir, 'dossier-portable', 'data'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, data: join(dir, 'dossier-portable', 'data'), remove: () => removeFully(dir) };
 }

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { removeFully } from '../../src/lib/discard.ts';
 
 // Per run, so that two test runs on one machine never build into the same folder.
 const OUT = resolve(`tests/.out/run-${process.pid}`);
@@ -10,7 +11,7 @@ const LOG = `${OUT}/build.log`;
 
 /** Build the real dossier once for every build and browser test. */
 export default function setup(project: TestProject) {
-  rmSync(OUT, { recursive: true, force: true });
+  removeFully(OUT);
   mkdirSync(OUT, { recursive: true });
   // The log is kept for tests/build/build-log.test.ts, and shown whole if the build fails.
   const log = openSync(LOG, 'w');
@@ -27,7 +28,7 @@ export default function setup(project: TestProject) {
   }
   project.provide('siteDir', SITE_DIR);
   project.provide('buildLog', LOG);
-  return () => rmSync(OUT, { recursive: true, force: true });
+  return () => removeFully(OUT);
 }
 
 declare module 'vitest' {

@@ -1,11 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { publishedDir, recover, swapIn } from '../../src/integrations/atomic-output.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 let root = '';
-afterEach(() => rmSync(root, { recursive: true, force: true }));
+afterEach(() => removeFully(root));
 const site = (dir: string, text: string) => { mkdirSync(dir, { recursive: true }); writeFileSync(join(dir, 'index.html'), text); };
 
 describe('atomic output', () => {

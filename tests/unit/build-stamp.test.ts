@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inputStamp, outputState, readRecord, recordFile, whyBuild, writeRecord, type StampPlaces } from '../../scripts/lib/build-stamp.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 let work = '';
-afterEach(() => rmSync(work, { recursive: true, force: true }));
+afterEach(() => removeFully(work));
 
 /** A project with an engine file, a dossier beside it, and an output folder inside the dossier. */
 function project(): StampPlaces {

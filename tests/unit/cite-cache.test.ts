@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,9 +8,10 @@ import { citeOutputVersion } from '../../src/lib/cite/format.ts';
 import { citableItems } from '../../src/lib/cite/items.ts';
 import { citeKey, precomputed, precomputedEntries, startPrecompute } from '../../src/lib/cite/precompute.ts';
 import { verifyContent } from '../../src/lib/content/verify.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 let dir = '';
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => removeFully(dir));
 const fresh = () => (dir = mkdtempSync(join(tmpdir(), 'cite-cache-')));
 
 describe('the citation cache file', () => {

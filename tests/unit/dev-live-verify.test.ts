@@ -5,9 +5,10 @@ import { LiveVerifier, stampsOf } from '../../src/lib/content/live.ts';
 import { fingerprint } from '../../src/lib/content/handoff.ts';
 import { verifyContent } from '../../src/lib/content/verify.ts';
 import { miniCopy } from '../helpers/fixtures.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 const dir = miniCopy('tests/.out', 'live-verify');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => removeFully(dir));
 
 /** A save: new bytes and a modification time later than any before, as an editor leaves them. */
 let clock = Date.now() / 1000;

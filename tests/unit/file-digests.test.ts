@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sha256 } from '../../src/lib/hash.ts';
 import * as hash from '../../src/lib/hash.ts';
 import { fileDigest, forgetDigests, readRemembered, rememberDigest } from '../../src/lib/file-digests.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 // Counts how often a file is read to be hashed, so that the test sees when a remembered hash is used.
 vi.mock('../../src/lib/hash.ts', async (actual) => {
@@ -13,7 +14,7 @@ vi.mock('../../src/lib/hash.ts', async (actual) => {
 });
 
 const dir = mkdtempSync(join(tmpdir(), 'file-digests-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => removeFully(dir));
 beforeEach(() => {
   forgetDigests();
   vi.mocked(hash.hashFileInto).mockClear();

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measure, processName } from '../../scripts/bench/measure.ts';
 import { formatTable } from '../../scripts/bench/table.ts';
 import { medianRow } from '../../scripts/bench/median.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 describe('the bench names the process that peaked', () => {
   it('names a Node process by its script, Chromium by its process type, anything else by its program', () => {
@@ -32,7 +33,7 @@ describe('the bench measures each process of a command', () => {
       expect(Object.keys(m.peak_by_process)[0]).toBe('node hold.mjs');
       expect(m.peak_by_process['node hold.mjs']).toBeGreaterThan(250);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      removeFully(dir);
     }
   });
 

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readContent } from '../../src/lib/content/read.ts';
 import { verifyRaw } from '../../src/lib/content/verify.ts';
 import { clearHandoff, storeHandoff, takeHandoff } from '../../src/lib/content/handoff.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 // The preflight hands its read and its graph to the loaders and getDossier(); it must never hand over a stale one.
 describe('preflight hand-off', () => {
@@ -26,7 +27,7 @@ describe('preflight hand-off', () => {
   };
   afterEach(() => {
     clearHandoff();
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+    for (const d of dirs.splice(0)) removeFully(d);
   });
 
   it('gives back the verified graph of an unchanged folder', () => {

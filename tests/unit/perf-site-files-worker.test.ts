@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { verifyContent } from '../../src/lib/content/verify.ts';
 import { jobFiles, siteFileJob, siteFiles, writeSiteFiles } from '../../src/lib/export/files.ts';
 import { writeInWorker } from '../../src/lib/export/write.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 const WORKER = pathToFileURL(resolve('src/lib/export/write-worker.ts'));
 
@@ -26,7 +27,7 @@ describe('site files written by a worker', () => {
     return d;
   };
   afterEach(() => {
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+    for (const d of dirs.splice(0)) removeFully(d);
   });
 
   it('are the same files, byte for byte, as written in place from the Dossier', async () => {

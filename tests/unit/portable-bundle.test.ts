@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BundleError, portableScripts } from '../../src/integrations/portable-bundle.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 let site = '';
-afterEach(() => rmSync(site, { recursive: true, force: true }));
+afterEach(() => removeFully(site));
 
 describe('portable scripts', () => {
   it('refuses a build that lacks a file the scripts need with a message naming it, not esbuild’s bare error', async () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,9 +7,10 @@ import { contentBuildId } from '../../src/lib/print/build-id.ts';
 import { keptPdfFor, keptPdfPath, recordPath } from '../../src/lib/print/kept.ts';
 import { pdfString, withInfo } from '../../src/lib/print/pdf-info.ts';
 import { formatBytes } from '../../src/lib/print/size.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'print-files-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => removeFully(tmp));
 
 /** A one-page PDF with a classic cross-reference table, laid out the way Chromium writes one. */
 function tinyPdf(): Buffer {

@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tagPages } from '../../src/lib/search/index-site.ts';
 import { SEARCH_TAG_PLACEHOLDER } from '../../src/lib/search/tag.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 /*
  * The search tag is known before Pagefind runs: a hash of everything the index is made from,
@@ -15,7 +16,7 @@ const record = { url: '/timeline/#ctx-1', content: '<p>A context entry</p>' };
 
 const made: string[] = [];
 afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const dir of made.splice(0)) removeFully(dir);
 });
 
 function site(files: Record<string, string>): string {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { placeholdersIn, SEARCH_TAG_PLACEHOLDER, TAG_LENGTH, TagHash, writeTagAt } from '../../src/lib/search/tag.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 const tagOf = (...inputs: [string, string][]) => inputs.reduce((h, [name, text]) => h.add(name, text), new TagHash()).digest();
 
@@ -37,7 +38,7 @@ describe('placeholdersIn and writeTagAt', () => {
       writeFileSync(path, html);
       check(path);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      removeFully(dir);
     }
   };
 

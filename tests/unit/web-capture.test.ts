@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,9 +8,10 @@ import { decodeHtml } from '../../src/lib/capture/web/decode.ts';
 import { deriveWebCapture } from '../../src/lib/capture/web/derive.ts';
 import { extractorVersion } from '../../src/lib/capture/web/version.ts';
 import { pageParagraphs, rawRecords, web } from '../helpers/web.ts';
+import { removeFully } from '../../src/lib/discard.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'web-unit-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => removeFully(tmp));
 
 const ok = async (file: string, url?: string) => {
   const d = await deriveWebCapture(web(file), url);
