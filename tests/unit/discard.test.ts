@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { discard, leftovers, removeFully, REMOVING, sweep } from '../../src/lib/discard.ts';
-import { removeFully } from '../../src/lib/discard.ts';
 
 let root = '';
 afterEach(() => removeFully(root));
