@@ -15,8 +15,16 @@ import { setPriority } from 'node:os';
  */
 export const REMOVING = '.removing-';
 
-/** The code the background process runs: remove each folder it is given, and say nothing. */
-const REMOVER = "for (const p of process.argv.slice(1)) try { require('node:fs').rmSync(p, { recursive: true, force: true, maxRetries: 3 }) } catch {}";
+/**
+ * The code the background process runs: remove each folder it is given, and say nothing. Again
+ * while it is there (at most 50 times, 100 ms apart): another remover, started by a later build's
+ * sweep, may be deleting in the same folder, which makes one rmSync stop early (see removeFully).
+ */
+const REMOVER = `const fs = require('node:fs');
+for (const p of process.argv.slice(1)) for (let i = 0; i < 50 && fs.existsSync(p); i++) {
+  try { fs.rmSync(p, { recursive: true, force: true }); } catch {}
+  if (fs.existsSync(p)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+}`;
 
 /**
  * Renames `dir` to a removing name of `owner`'s, beside it (`dist.old` becomes `dist.removing-<hex>`,

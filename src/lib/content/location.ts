@@ -22,8 +22,9 @@ export function cacheDirFor(root = process.cwd()): string {
 /**
  * What a walk over every file of a dossier folder must pass by: the built site when it lies inside
  * the folder (a dossier of its own builds into <folder>/dist/ by default; atomic publishing adds
- * .staging and .old beside it, and .removing-<hex> while a replaced one is removed) and hidden folders (.git, and .dossier with the kept PDF). Without
- * this, each build changed the content's own fingerprint and build id.
+ * .staging and .old beside it, and .removing-<hex> while a replaced one is removed) and hidden
+ * folders (.git, and .dossier with the kept PDF). Without this, each build changed the content's
+ * own fingerprint and build id.
  */
 export function notContent(dir: string, root = process.cwd()): (path: string) => boolean {
   const outs = [resolve(root, process.env.DOSSIER_OUT_DIR || 'dist'), join(dir, 'dist')];
