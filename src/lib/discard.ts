@@ -33,7 +33,13 @@ for (const p of process.argv.slice(1)) for (let i = 0; i < 50 && fs.existsSync(p
 export function discard(dir: string, owner = dir): void {
   if (!existsSync(dir)) return;
   const doomed = `${owner}${REMOVING}${randomBytes(4).toString('hex')}`;
-  renameSync(dir, doomed);
+  try {
+    renameSync(dir, doomed);
+  } catch {
+    // Not renamed (the new site is already published): remove it here, as before this file existed.
+    removeFully(dir);
+    return;
+  }
   removeInBackground([doomed]);
 }
 
@@ -60,17 +66,13 @@ function removeInBackground(dirs: string[]): void {
   try {
     const child = spawn(process.execPath, ['-e', REMOVER, ...dirs], { detached: true, stdio: 'ignore' });
     // Only if the process could not start at all (the build is still running then): remove here.
-    child.once('error', () => removeNow(dirs));
+    child.once('error', () => dirs.forEach((d) => removeFully(d)));
     child.unref();
     // Disk work for later: the next build, or the author's next command, comes first.
     if (child.pid) try { setPriority(child.pid, 19); } catch { /* the process has already finished */ }
   } catch {
-    removeNow(dirs);
+    dirs.forEach((d) => removeFully(d));
   }
-}
-
-function removeNow(dirs: string[]): void {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
 }
 
 /**
